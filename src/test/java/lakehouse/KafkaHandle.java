@@ -1,0 +1,71 @@
+package lakehouse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import lakehouse.schema.JsonSchema;
+import lakehouse.stack.Endpoints;
+import lakehouse.stack.IcebergTopics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The Kafka API of the stack: Iceberg topics, producers, and record counts. */
+public final class KafkaHandle {
+  private final Endpoints.Kafka endpoint;
+  private final IcebergTopics icebergTopics;
+
+  KafkaHandle(Endpoints.Kafka endpoint, IcebergTopics icebergTopics) {
+    this.endpoint = endpoint;
+    this.icebergTopics = icebergTopics;
+  }
+
+  public String bootstrapServers() {
+    return endpoint.bootstrapServers();
+  }
+
+  /** Creates the topic and its Iceberg table; returns once records sent to it will be translated. */
+  public void createIcebergTopic(String topic, JsonSchema valueSchema) {
+    icebergTopics.create(topic, valueSchema);
+  }
+
+  /** An idempotent producer that waits for all in-sync replicas: keys are strings, values plain JSON bytes. */
+  public Producer<String, byte[]> producer() {
+    Map<String, Object> config = clientConfig();
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** Records held by the topic: end minus start offsets over its partitions (no transactions, no gaps). */
+  public long recordCount(String topic) throws Exception {
+    try (Admin admin = Admin.create(clientConfig())) {
+      List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+          .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      long end = sum(admin, partitions, OffsetSpec.latest());
+      long start = sum(admin, partitions, OffsetSpec.earliest());
+      return end - start;
+    }
+  }
+
+  private static long sum(Admin admin, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+    return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all().get()
+        .values().stream().mapToLong(info -> info.offset()).sum();
+  }
+
+  /** Bootstrap servers plus the stack's client properties (SASL, TLS), for any Kafka client. */
+  public Map<String, Object> clientConfig() {
+    Map<String, Object> config = new HashMap<>(endpoint.clientProperties());
+    config.put("bootstrap.servers", endpoint.bootstrapServers());
+    return config;
+  }
+}

@@ -1,0 +1,72 @@
+package lakehouse;
+
+import lakehouse.stack.Capability;
+import lakehouse.stack.Endpoints;
+import lakehouse.stack.LakehouseStack;
+import lakehouse.stack.RunSettings;
+import lakehouse.stack.StackKind;
+
+/**
+ * What a spec sees of the running stack: typed handles for Kafka, the Iceberg catalog and DuckDB.
+ * Specs receive it (or one of its handles) as a parameter from {@link lakehouse.junit.LakehouseExtension}:
+ *
+ * <pre>
+ * &#64;LakehouseSpec
+ * class MySpec {
+ *   &#64;Test
+ *   void tradesAreQueryable(DuckDbHandle duckdb) throws Exception {
+ *     assertThat(duckdb.count("trades")).isPositive();
+ *   }
+ * }
+ * </pre>
+ */
+public final class Lakehouse implements AutoCloseable {
+  private final LakehouseStack stack;
+  private final KafkaHandle kafka;
+  private final CatalogHandle catalog;
+  private final DuckDbHandle duckdb;
+
+  public Lakehouse(LakehouseStack stack, RunSettings settings) {
+    this.stack = stack;
+    this.kafka = new KafkaHandle(stack.endpoints().kafka(), stack.icebergTopics());
+    this.catalog = new CatalogHandle(stack.endpoints());
+    this.duckdb = new DuckDbHandle(stack.endpoints(), settings.duckDbExtensionDir());
+  }
+
+  public KafkaHandle kafka() {
+    return kafka;
+  }
+
+  public CatalogHandle catalog() {
+    return catalog;
+  }
+
+  public DuckDbHandle duckdb() {
+    return duckdb;
+  }
+
+  public StackKind stack() {
+    return stack.kind();
+  }
+
+  public Endpoints endpoints() {
+    return stack.endpoints();
+  }
+
+  public boolean supports(Capability capability) {
+    return stack.capabilities().contains(capability);
+  }
+
+  /** The topic (and table) name for a logical one, such as {@code trades}. */
+  public String topic(String logical) {
+    return stack.topicName(logical);
+  }
+
+  /** Closes the clients; the stack itself belongs to the session. */
+  @Override
+  public void close() throws Exception {
+    try (duckdb; catalog) {
+      // both closed, in reverse order
+    }
+  }
+}

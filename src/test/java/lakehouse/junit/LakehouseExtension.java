@@ -1,0 +1,73 @@
+package lakehouse.junit;
+
+import java.util.Map;
+import java.util.function.Function;
+import lakehouse.CatalogHandle;
+import lakehouse.DuckDbHandle;
+import lakehouse.KafkaHandle;
+import lakehouse.Lakehouse;
+import lakehouse.pipeline.Pipeline;
+import lakehouse.stack.RunSettings;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Owns the stack: starts it on first use, once per JVM, shares it across all spec classes, and
+ * closes it when the JUnit run ends (the root store closes {@link AutoCloseable} values). Specs
+ * receive typed handles as parameters and never learn which stack is behind them.
+ */
+public final class LakehouseExtension implements ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LakehouseExtension.class);
+
+  private static final Map<Class<?>, Function<LakehouseSession, Object>> HANDLES = Map.of(
+      Lakehouse.class, LakehouseSession::lakehouse,
+      KafkaHandle.class, session -> session.lakehouse().kafka(),
+      CatalogHandle.class, session -> session.lakehouse().catalog(),
+      DuckDbHandle.class, session -> session.lakehouse().duckdb(),
+      Pipeline.class, LakehouseSession::pipeline,
+      RunSettings.class, LakehouseSession::settings);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return HANDLES.containsKey(parameter.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return HANDLES.get(parameter.getParameter().getType()).apply(session(context));
+  }
+
+  static LakehouseSession session(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(SessionSlot.class, key -> new SessionSlot(), SessionSlot.class)
+        .session();
+  }
+
+  /** Starts the session once; a failed start fails every later spec with the same cause instead of retrying. */
+  private static final class SessionSlot implements AutoCloseable {
+    private LakehouseSession session;
+    private RuntimeException failure;
+
+    synchronized LakehouseSession session() {
+      if (session == null && failure == null) {
+        try {
+          session = LakehouseSession.start();
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return session;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+      if (session != null) {
+        session.close();
+      }
+    }
+  }
+}

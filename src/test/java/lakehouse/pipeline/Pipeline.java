@@ -1,0 +1,162 @@
+package lakehouse.pipeline;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import lakehouse.Lakehouse;
+import lakehouse.report.RunReport;
+import lakehouse.schema.JsonSchema;
+import lakehouse.stack.RunSettings;
+import lakehouse.trades.SymbolAnalytics;
+import lakehouse.trades.Trade;
+import lakehouse.trades.TradeGenerator;
+
+/**
+ * The round trip as five stages, each run at most once per JVM and on demand: a spec class run
+ * alone from an IDE triggers the stages before it. Stages do the work and wait; specs assert.
+ */
+public final class Pipeline {
+  public static final String TRADES = "trades";
+  public static final String TRADE_ANALYTICS = "trade_analytics";
+  static final JsonSchema TRADES_SCHEMA = JsonSchema.fromResource("schemas/trades.schema.json");
+  static final JsonSchema ANALYTICS_SCHEMA = JsonSchema.fromResource("schemas/trade_analytics.schema.json");
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private final Lakehouse lakehouse;
+  private final RunSettings settings;
+  private final RunReport report;
+  private final Once<Ingested> ingest = new Once<>("ingest", this::runIngest);
+  private final Once<Long> tradesSnapshot = new Once<>("snapshot", this::runTradesSnapshot);
+  private final Once<List<SymbolAnalytics>> query = new Once<>("query", this::runQuery);
+  private final Once<Produced> publish = new Once<>("publish", this::runPublish);
+  private final Once<List<SymbolAnalytics>> roundTrip = new Once<>("round_trip", this::runRoundTrip);
+
+  public Pipeline(Lakehouse lakehouse, RunSettings settings, RunReport report) {
+    this.lakehouse = lakehouse;
+    this.settings = settings;
+    this.report = report;
+  }
+
+  /** The generated trades and what the producer reported for them. */
+  public record Ingested(List<Trade> trades, Produced produced) {}
+
+  public Ingested ingest() throws Exception {
+    return ingest.get();
+  }
+
+  /** Waits until the trades table's current snapshot holds every trade; returns its record count. */
+  public long tradesSnapshot() throws Exception {
+    return tradesSnapshot.get();
+  }
+
+  /** The per-symbol analytics DuckDB computed through the REST catalog. */
+  public List<SymbolAnalytics> queriedAnalytics() throws Exception {
+    return query.get();
+  }
+
+  public Produced publishedAnalytics() throws Exception {
+    return publish.get();
+  }
+
+  /** The analytics rows DuckDB reads back from the {@code trade_analytics} table. */
+  public List<SymbolAnalytics> roundTripAnalytics() throws Exception {
+    return roundTrip.get();
+  }
+
+  public String tradesTopic() {
+    return lakehouse.topic(TRADES);
+  }
+
+  public String analyticsTopic() {
+    return lakehouse.topic(TRADE_ANALYTICS);
+  }
+
+  private Ingested runIngest() throws Exception {
+    return timed("ingest", () -> {
+      List<Trade> trades = TradeGenerator.generate(settings.seed(), settings.trades());
+      lakehouse.kafka().createIcebergTopic(tradesTopic(), TRADES_SCHEMA);
+      Produced produced = Producing.sendAll(lakehouse.kafka(), tradesTopic(), trades, Trade::tradeId, Trade::toJson);
+      return new Ingested(trades, produced);
+    });
+  }
+
+  private long runTradesSnapshot() throws Exception {
+    int expected = ingest().trades().size();
+    return timed("snapshot", () -> awaitCommitted(tradesTopic(), expected));
+  }
+
+  private List<SymbolAnalytics> runQuery() throws Exception {
+    tradesSnapshot();
+    Ingested ingested = ingest();
+    return timed("query", () -> {
+      awaitVisibleInDuckDb(tradesTopic(), ingested.trades().size(), ingested.produced());
+      return lakehouse.duckdb().query(AnalyticsQueries.perSymbol(lakehouse.duckdb().table(tradesTopic())),
+          AnalyticsQueries::row);
+    });
+  }
+
+  private Produced runPublish() throws Exception {
+    List<SymbolAnalytics> analytics = queriedAnalytics();
+    return timed("publish", () -> {
+      lakehouse.kafka().createIcebergTopic(analyticsTopic(), ANALYTICS_SCHEMA);
+      return Producing.sendAll(lakehouse.kafka(), analyticsTopic(), analytics, SymbolAnalytics::symbol,
+          SymbolAnalytics::toJson);
+    });
+  }
+
+  private List<SymbolAnalytics> runRoundTrip() throws Exception {
+    Produced published = publishedAnalytics();
+    return timed("round_trip", () -> {
+      awaitCommitted(analyticsTopic(), published.sent());
+      awaitVisibleInDuckDb(analyticsTopic(), published.sent(), published);
+      return lakehouse.duckdb().query(
+          AnalyticsQueries.readBack(lakehouse.duckdb().table(analyticsTopic())), AnalyticsQueries::row);
+    });
+  }
+
+  private long awaitCommitted(String topic, long expected) {
+    AtomicLong committed = new AtomicLong();
+    String table = lakehouse.catalog().namespace() + "." + topic;
+    await(table + ": current Iceberg snapshot to hold all " + expected + " records (commit interval "
+            + settings.commitInterval().toMillis() + " ms)")
+        .atMost(settings.visibilityTimeout())
+        .pollInterval(POLL)
+        .conditionEvaluationListener(new Progress(System.out, table + " rows committed", expected, committed::get))
+        .until(() -> {
+          committed.set(lakehouse.catalog().committedRecordCount(topic));
+          return committed.get() >= expected;
+        });
+    return committed.get();
+  }
+
+  private void awaitVisibleInDuckDb(String topic, long expected, Produced produced) {
+    AtomicLong visible = new AtomicLong();
+    String table = lakehouse.duckdb().table(topic);
+    await("DuckDB to see all " + expected + " rows of " + table)
+        .atMost(settings.visibilityTimeout())
+        .pollInterval(POLL)
+        .conditionEvaluationListener(new Progress(System.out, table + " rows visible in DuckDB", expected, visible::get))
+        .until(() -> {
+          visible.set(lakehouse.duckdb().count(topic));
+          return visible.get() >= expected;
+        });
+    report.freshness(topic, (System.nanoTime() - produced.lastAckNanos()) / 1_000_000);
+  }
+
+  private <T> T timed(String stage, Callable<T> work) throws Exception {
+    long begin = System.nanoTime();
+    try {
+      return work.call();
+    } finally {
+      report.stage(stage, (System.nanoTime() - begin) / 1_000_000);
+    }
+  }
+
+  static Instant micros(long epochMicros) {
+    return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000), Math.floorMod(epochMicros, 1_000_000) * 1_000L);
+  }
+}

@@ -1,0 +1,36 @@
+package lakehouse.pipeline;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import lakehouse.KafkaHandle;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Sends a batch with an idempotent, acks=all producer and counts every acknowledgement and failure. */
+final class Producing {
+  private Producing() {}
+
+  static <T> Produced sendAll(KafkaHandle kafka, String topic, List<T> items, Function<T, String> key,
+      Function<T, byte[]> value) {
+    AtomicLong acknowledged = new AtomicLong();
+    AtomicLong lastAck = new AtomicLong();
+    Queue<Exception> failures = new ConcurrentLinkedQueue<>();
+    try (Producer<String, byte[]> producer = kafka.producer()) {
+      for (T item : items) {
+        producer.send(new ProducerRecord<>(topic, key.apply(item), value.apply(item)), (metadata, error) -> {
+          if (error == null) {
+            acknowledged.incrementAndGet();
+            lastAck.accumulateAndGet(System.nanoTime(), Math::max);
+          } else {
+            failures.add(error);
+          }
+        });
+      }
+      producer.flush();
+    }
+    return new Produced(topic, items.size(), acknowledged.get(), List.copyOf(failures), lastAck.get());
+  }
+}

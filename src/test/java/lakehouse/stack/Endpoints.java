@@ -1,0 +1,48 @@
+package lakehouse.stack;
+
+import java.util.Map;
+
+/**
+ * Everything a client needs to reach a stack. {@code toString()} never prints a secret.
+ *
+ * @param schemaRegistryUrl null where the stack has no Schema Registry (embedded)
+ */
+public record Endpoints(
+    Kafka kafka, String schemaRegistryUrl, Catalog catalog, S3 s3, String namespace) {
+
+  /** The Kafka API, plus client properties such as SASL or TLS settings. */
+  public record Kafka(String bootstrapServers, Map<String, String> clientProperties) {
+    public Kafka {
+      clientProperties = Map.copyOf(clientProperties);
+    }
+
+    @Override
+    public String toString() {
+      return "Kafka[bootstrapServers=" + bootstrapServers + ", clientProperties=" + Secrets.mask(clientProperties) + "]";
+    }
+  }
+
+  /**
+   * An Iceberg REST catalog with OAuth2 client credentials.
+   *
+   * @param uri the catalog base URI, such as {@code http://host:8181/api/catalog}
+   * @param warehouse the warehouse (Polaris: the catalog name)
+   */
+  public record Catalog(
+      String uri, String warehouse, String clientId, String clientSecret, String tokenUri, String scope) {
+    @Override
+    public String toString() {
+      return "Catalog[uri=" + uri + ", warehouse=" + warehouse + ", clientId=" + clientId
+          + ", clientSecret=" + Secrets.MASK + ", tokenUri=" + tokenUri + ", scope=" + scope + "]";
+    }
+  }
+
+  /** An S3 API endpoint such as {@code http://127.0.0.1:9000}. */
+  public record S3(String endpoint, String region, String accessKey, String secretKey, boolean pathStyle) {
+    @Override
+    public String toString() {
+      return "S3[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey
+          + ", secretKey=" + Secrets.MASK + ", pathStyle=" + pathStyle + "]";
+    }
+  }
+}

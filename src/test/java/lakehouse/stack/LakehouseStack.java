@@ -1,0 +1,33 @@
+package lakehouse.stack;
+
+import java.util.Set;
+
+/**
+ * One running lakehouse: a Kafka API, Iceberg topics, an Iceberg REST catalog and an S3 store.
+ *
+ * <p>Specs never see which implementation is behind it; they talk to the {@link Endpoints} through
+ * the clients of {@link lakehouse.Lakehouse}. Only creating an Iceberg topic differs per stack, so
+ * that is the one behaviour a stack supplies besides its endpoints.
+ */
+public interface LakehouseStack extends AutoCloseable {
+
+  StackKind kind();
+
+  /** One line: what runs, which versions, and what stands in for Redpanda and Polaris. */
+  String banner();
+
+  Endpoints endpoints();
+
+  IcebergTopics icebergTopics();
+
+  Set<Capability> capabilities();
+
+  /** The real topic name for a logical one; external clusters add a run-scoped suffix. */
+  default String topicName(String logical) {
+    return logical;
+  }
+
+  /** Stops everything the stack started. Idempotent, and safe from a shutdown hook. */
+  @Override
+  void close();
+}

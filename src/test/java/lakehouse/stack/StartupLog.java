@@ -1,0 +1,31 @@
+package lakehouse.stack;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Prints each stack component as it comes up, with its time, and keeps the times for the report. */
+public final class StartupLog {
+  private final PrintStream out;
+  private final Map<String, Long> millis = new LinkedHashMap<>();
+
+  public StartupLog(PrintStream out) {
+    this.out = out;
+  }
+
+  public <T> T step(String component, Callable<T> start) throws Exception {
+    long begin = System.nanoTime();
+    T result = start.call();
+    long elapsed = (System.nanoTime() - begin) / 1_000_000;
+    synchronized (this) {
+      millis.put(component, elapsed);
+    }
+    out.printf("[lakehouse]   %-40s up in %,6d ms%n", component, elapsed);
+    return result;
+  }
+
+  public synchronized Map<String, Long> millisByComponent() {
+    return Map.copyOf(millis);
+  }
+}

@@ -1,0 +1,84 @@
+package lakehouse.stack.embedded;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.connect.cli.ConnectStandalone;
+import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
+import org.apache.kafka.connect.util.FutureCallback;
+import org.awaitility.Awaitility;
+
+/** A standalone Kafka Connect worker in this JVM, running the Iceberg sink connectors. */
+final class ConnectWorker implements AutoCloseable {
+  private final Connect<StandaloneHerder> connect;
+
+  private ConnectWorker(Connect<StandaloneHerder> connect) {
+    this.connect = connect;
+  }
+
+  static ConnectWorker start(String bootstrapServers, Path workDir, Duration commitInterval) {
+    Map<String, String> worker = new HashMap<>();
+    worker.put("bootstrap.servers", bootstrapServers);
+    worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    worker.put("value.converter.schemas.enable", "false");
+    worker.put("offset.storage.file.filename", workDir.resolve("connect.offsets").toString());
+    worker.put("listeners", "http://" + FreePort.LOOPBACK + ":" + FreePort.next());
+    // Plugins (the Iceberg sink, our metadata transform) are listed in META-INF/services: no classpath scan.
+    worker.put("plugin.discovery", "service_load");
+    // An idle sink's put() runs only once per flush interval; above the commit interval, commits lag by up to 60 s.
+    worker.put("offset.flush.interval.ms", Long.toString(commitInterval.toMillis()));
+    // Connect's CLI calls System.exit on a failed start; in a test JVM that must be an exception instead.
+    Exit.setExitProcedure((status, message) -> {
+      throw new IllegalStateException("Kafka Connect failed to start: " + message);
+    });
+    try {
+      return new ConnectWorker(new ConnectStandalone().startConnect(worker));
+    } finally {
+      Exit.resetExitProcedure();
+    }
+  }
+
+  /** Creates or replaces a connector and returns once it and its tasks run. */
+  void putConnector(String name, Map<String, String> config) throws Exception {
+    Map<String, String> withName = new HashMap<>(config);
+    withName.put("name", name);
+    FutureCallback<Herder.Created<ConnectorInfo>> created = new FutureCallback<>();
+    connect.herder().putConnectorConfig(name, withName, true, created);
+    created.get(60, TimeUnit.SECONDS);
+    Awaitility.await("connector " + name + " and its task to reach RUNNING")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> isRunning(status(name)));
+  }
+
+  ConnectorStateInfo status(String name) {
+    return connect.herder().connectorStatus(name);
+  }
+
+  private static boolean isRunning(ConnectorStateInfo status) {
+    List<ConnectorStateInfo.TaskState> tasks = status.tasks();
+    for (ConnectorStateInfo.TaskState task : tasks) {
+      if ("FAILED".equals(task.state())) {
+        throw new IllegalStateException("task " + task.id() + " of " + status.name() + " failed: " + task.trace());
+      }
+    }
+    return "RUNNING".equals(status.connector().state())
+        && !tasks.isEmpty()
+        && tasks.stream().allMatch(task -> "RUNNING".equals(task.state()));
+  }
+
+  @Override
+  public void close() {
+    connect.stop();
+    connect.awaitStop();
+  }
+}

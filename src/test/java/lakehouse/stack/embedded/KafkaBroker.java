@@ -1,0 +1,86 @@
+package lakehouse.stack.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/** A single Apache Kafka broker in KRaft mode (broker and controller in one), bound to 127.0.0.1. */
+final class KafkaBroker implements AutoCloseable {
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  static KafkaBroker start(Path logDir) throws IOException {
+    int port = FreePort.next();
+    int controllerPort = FreePort.next();
+    Properties config = config(logDir, port, controllerPort);
+    format(logDir, config);
+    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+    server.startup();
+    return new KafkaBroker(server, FreePort.LOOPBACK + ":" + port);
+  }
+
+  static Properties config(Path logDir, int port, int controllerPort) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@" + FreePort.LOOPBACK + ":" + controllerPort);
+    p.put("listeners", "PLAINTEXT://" + FreePort.LOOPBACK + ":" + port + ",CONTROLLER://" + FreePort.LOOPBACK + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + FreePort.LOOPBACK + ":" + port);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toString());
+    p.put("num.partitions", "1");
+    // One broker: every internal topic (offsets, transactions for the sink's control channel) has one replica.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "5");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "5");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    // The default 128 MiB dedupe buffer is allocated at start-up; 4 MiB is the smallest accepted value.
+    p.put("log.cleaner.dedupe.buffer.size", "4194304");
+    return p;
+  }
+
+  private static void format(Path logDir, Properties config) throws IOException {
+    Path file = logDir.resolve("server.properties");
+    try (Writer writer = Files.newBufferedWriter(file)) {
+      config.store(writer, "embedded KRaft broker");
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int exit = StorageTool.execute(
+        new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()},
+        new PrintStream(output, true, StandardCharsets.UTF_8));
+    if (exit != 0) {
+      throw new IllegalStateException("kafka-storage format failed: " + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+}

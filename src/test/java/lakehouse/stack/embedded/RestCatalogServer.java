@@ -1,0 +1,68 @@
+package lakehouse.stack.embedded;
+
+import java.util.HashMap;
+import java.util.Map;
+import lakehouse.stack.Endpoints;
+import lakehouse.stack.IcebergClients;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.rest.RESTCatalogAdapter;
+import org.apache.iceberg.rest.RESTCatalogServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Apache Iceberg's reference REST catalog (the servlet behind the {@code iceberg-rest-fixture}
+ * image) over a {@link JdbcCatalog} on PostgreSQL, on a Jetty bound to 127.0.0.1. It stands in for
+ * Polaris: same REST protocol, but it checks no credentials and enforces no grants.
+ */
+final class RestCatalogServer implements AutoCloseable {
+  private final Server jetty;
+  private final JdbcCatalog backend;
+  private final String uri;
+
+  private RestCatalogServer(Server jetty, JdbcCatalog backend, String uri) {
+    this.jetty = jetty;
+    this.backend = backend;
+    this.uri = uri;
+  }
+
+  static RestCatalogServer start(String jdbcUrl, String warehouse, Endpoints.S3 s3) throws Exception {
+    Map<String, String> props = new HashMap<>(IcebergClients.s3FileIo(s3));
+    props.put("uri", jdbcUrl);
+    props.put("jdbc.user", "postgres");
+    props.put("jdbc.password", "");
+    props.put("jdbc.schema-version", "V1");
+    props.put("warehouse", warehouse);
+    JdbcCatalog backend = new JdbcCatalog();
+    backend.setConf(new Configuration());
+    backend.initialize("lakehouse", props);
+
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost(FreePort.LOOPBACK);
+    connector.setPort(0);
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+    context.addServlet(new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(backend))), "/*");
+    jetty.setHandler(context);
+    jetty.start();
+    return new RestCatalogServer(jetty, backend, "http://" + FreePort.LOOPBACK + ":" + connector.getLocalPort());
+  }
+
+  /** The base URI; the token endpoint is {@code <uri>/v1/oauth/tokens}. */
+  String uri() {
+    return uri;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      jetty.stop();
+    } finally {
+      backend.close();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package lakehouse.stack.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The one temporary directory an embedded stack writes to; deleting it removes every trace. */
+final class WorkDir implements AutoCloseable {
+  private final Path root;
+
+  private WorkDir(Path root) {
+    this.root = root;
+  }
+
+  static WorkDir create() {
+    try {
+      return new WorkDir(Files.createTempDirectory("lakehouse-embedded-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory in " + System.getProperty("java.io.tmpdir"), e);
+    }
+  }
+
+  Path root() {
+    return root;
+  }
+
+  Path dir(String name) {
+    try {
+      return Files.createDirectories(root.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + root, e);
+    }
+  }
+}

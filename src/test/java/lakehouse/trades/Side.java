@@ -1,0 +1,6 @@
+package lakehouse.trades;
+
+public enum Side {
+  BUY,
+  SELL
+}
