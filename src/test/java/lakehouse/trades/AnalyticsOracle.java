@@ -24,7 +24,7 @@ public final class AnalyticsOracle {
 
   private static SymbolAnalytics analytics(String symbol, List<Trade> trades) {
     long cents = trades.stream().mapToLong(Trade::priceCents).sum();
-    BigDecimal avg = BigDecimal.valueOf(cents, 2).divide(BigDecimal.valueOf(trades.size()), MathContext.DECIMAL64);
+    BigDecimal avg = BigDecimal.valueOf(cents, 2).divide(BigDecimal.valueOf(trades.size()), MathContext.DECIMAL128);
     return new SymbolAnalytics(
         symbol,
         trades.size(),
