@@ -3,18 +3,11 @@ package lakehouse.stack.embedded;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
-import org.apache.kafka.connect.runtime.Herder;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
-import org.apache.kafka.connect.util.FutureCallback;
-import org.awaitility.Awaitility;
 
 /** A standalone Kafka Connect worker in this JVM, running the Iceberg sink connectors. */
 final class ConnectWorker implements AutoCloseable {
@@ -47,33 +40,9 @@ final class ConnectWorker implements AutoCloseable {
     }
   }
 
-  /** Creates or replaces a connector and returns once it and its tasks run. */
-  void putConnector(String name, Map<String, String> config) throws Exception {
-    Map<String, String> withName = new HashMap<>(config);
-    withName.put("name", name);
-    FutureCallback<Herder.Created<ConnectorInfo>> created = new FutureCallback<>();
-    connect.herder().putConnectorConfig(name, withName, true, created);
-    created.get(60, TimeUnit.SECONDS);
-    Awaitility.await("connector " + name + " and its task to reach RUNNING")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> isRunning(status(name)));
-  }
-
-  ConnectorStateInfo status(String name) {
-    return connect.herder().connectorStatus(name);
-  }
-
-  private static boolean isRunning(ConnectorStateInfo status) {
-    List<ConnectorStateInfo.TaskState> tasks = status.tasks();
-    for (ConnectorStateInfo.TaskState task : tasks) {
-      if ("FAILED".equals(task.state())) {
-        throw new IllegalStateException("task " + task.id() + " of " + status.name() + " failed: " + task.trace());
-      }
-    }
-    return "RUNNING".equals(status.connector().state())
-        && !tasks.isEmpty()
-        && tasks.stream().allMatch(task -> "RUNNING".equals(task.state()));
+  /** The worker's REST API, where connectors are created. */
+  String restUrl() {
+    return connect.rest().serverUrl().toString();
   }
 
   @Override

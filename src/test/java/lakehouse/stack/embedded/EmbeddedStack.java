@@ -13,6 +13,7 @@ import lakehouse.stack.LakehouseStack;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.StackKind;
 import lakehouse.stack.StartupLog;
+import lakehouse.stack.connect.ConnectIcebergTopics;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
@@ -67,7 +68,7 @@ public final class EmbeddedStack implements LakehouseStack {
         NAMESPACE);
     ConnectWorker connect = own(log.step("Kafka Connect + Iceberg sink",
         () -> ConnectWorker.start(broker.bootstrapServers(), workDir.dir("connect"), settings.commitInterval())));
-    icebergTopics = new SinkIcebergTopics(endpoints, connect, settings.commitInterval());
+    icebergTopics = new ConnectIcebergTopics(endpoints, connect.restUrl(), settings.commitInterval());
   }
 
   private <T extends AutoCloseable> T own(T component) {

@@ -1,4 +1,4 @@
-package lakehouse.stack.embedded;
+package lakehouse.stack.connect;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package lakehouse.stack.embedded;
+package lakehouse.stack.connect;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,18 +19,19 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Iceberg topics on the embedded stack: a Kafka topic, its Iceberg table derived from the JSON
- * Schema as Redpanda derives it, and one Iceberg sink connector route that commits every commit
- * interval, standing in for {@code iceberg_target_lag_ms}.
+ * Iceberg topics on Apache Kafka + Kafka Connect, standing in for Redpanda's: a Kafka topic, its
+ * Iceberg table derived from the JSON Schema as Redpanda derives it, and one Apache Iceberg sink
+ * connector route per topic that commits every commit interval, as {@code iceberg_target_lag_ms} does.
  */
-final class SinkIcebergTopics implements IcebergTopics {
+public final class ConnectIcebergTopics implements IcebergTopics {
   private final Endpoints endpoints;
-  private final ConnectWorker connect;
+  private final ConnectRestClient connect;
   private final Duration commitInterval;
 
-  SinkIcebergTopics(Endpoints endpoints, ConnectWorker connect, Duration commitInterval) {
+  /** @param connectUrl the REST API of the Kafka Connect worker that runs the sink connectors */
+  public ConnectIcebergTopics(Endpoints endpoints, String connectUrl, Duration commitInterval) {
     this.endpoints = endpoints;
-    this.connect = connect;
+    this.connect = new ConnectRestClient(connectUrl);
     this.commitInterval = commitInterval;
   }
 
@@ -45,7 +46,7 @@ final class SinkIcebergTopics implements IcebergTopics {
     }
   }
 
-  static String connectorName(String topic) {
+  public static String connectorName(String topic) {
     return "iceberg-" + topic;
   }
 
@@ -54,7 +55,9 @@ final class SinkIcebergTopics implements IcebergTopics {
   }
 
   Map<String, String> connectorConfig(String topic) {
+    // Kafka Connect 4 requires the name inside the configuration as well.
     Map<String, String> config = new HashMap<>();
+    config.put("name", connectorName(topic));
     config.put("connector.class", "org.apache.iceberg.connect.IcebergSinkConnector");
     config.put("tasks.max", "1");
     config.put("topics", topic);
@@ -63,6 +66,7 @@ final class SinkIcebergTopics implements IcebergTopics {
     config.put("iceberg.control.commit.interval-ms", Long.toString(commitInterval.toMillis()));
     // In-JVM the connector cannot find the worker's properties file (it parses sun.java.command).
     config.put("iceberg.kafka.bootstrap.servers", endpoints.kafka().bootstrapServers());
+    endpoints.kafka().clientProperties().forEach((key, value) -> config.put("iceberg.kafka." + key, value));
     config.put("consumer.override.auto.offset.reset", "earliest");
     config.put("iceberg.catalog.type", "rest");
     IcebergClients.restCatalog(endpoints).forEach((key, value) -> config.put("iceberg.catalog." + key, value));
@@ -72,7 +76,9 @@ final class SinkIcebergTopics implements IcebergTopics {
   }
 
   private void createKafkaTopics(String... topics) throws InterruptedException, ExecutionException {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.kafka().bootstrapServers()))) {
+    Map<String, Object> client = new HashMap<>(endpoints.kafka().clientProperties());
+    client.put("bootstrap.servers", endpoints.kafka().bootstrapServers());
+    try (Admin admin = Admin.create(client)) {
       for (String name : topics) {
         try {
           admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
