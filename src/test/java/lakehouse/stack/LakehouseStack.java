@@ -27,6 +27,9 @@ public interface LakehouseStack extends AutoCloseable {
     return logical;
   }
 
+  /** Writes the logs of the stack's servers into {@code dir}, for a failed run. Stacks that log elsewhere write nothing. */
+  default void dumpLogs(java.nio.file.Path dir) {}
+
   /** Stops everything the stack started. Idempotent, and safe from a shutdown hook. */
   @Override
   void close();

@@ -1,6 +1,9 @@
 package lakehouse.stack;
 
+import lakehouse.stack.containers.ContainerStack;
+import lakehouse.stack.containers.Docker;
 import lakehouse.stack.embedded.EmbeddedStack;
+import lakehouse.stack.external.ExternalStack;
 
 /** Starts the stack that {@code lakehouse.stack} chooses. */
 public final class Stacks {
@@ -9,8 +12,8 @@ public final class Stacks {
   public static LakehouseStack start(RunSettings settings, StartupLog log) {
     return switch (resolve(settings.stack())) {
       case EMBEDDED -> EmbeddedStack.start(settings, log);
-      case CONTAINERS -> throw new IllegalStateException("lakehouse.stack=containers is not built yet");
-      case EXTERNAL -> throw new IllegalStateException("lakehouse.stack=external is not built yet");
+      case CONTAINERS -> ContainerStack.start(settings);
+      case EXTERNAL -> ExternalStack.connect(settings);
       case AUTO -> throw new AssertionError("resolved above");
     };
   }
@@ -20,6 +23,6 @@ public final class Stacks {
     if (requested != StackKind.AUTO) {
       return requested;
     }
-    return StackKind.EMBEDDED;
+    return Docker.isAvailable() ? StackKind.CONTAINERS : StackKind.EMBEDDED;
   }
 }

@@ -1,0 +1,88 @@
+package lakehouse.stack.containers;
+
+import java.time.Duration;
+import lakehouse.stack.Endpoints;
+import org.testcontainers.containers.MinIOContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * Starts the containers in dependency order (containers-stack.md §2): MinIO and its bucket, which
+ * Redpanda needs at its first start; PostgreSQL; Polaris' schema and root principal, then Polaris;
+ * the catalog and grants, which Redpanda needs before its first commit; Redpanda last.
+ */
+final class ContainerStackStarter {
+  private final ContainerImages images;
+  private final ContainerCredentials credentials;
+  private final Duration commitInterval;
+  private final StartedContainers containers;
+  private String step = "not started";
+
+  ContainerStackStarter(
+      ContainerImages images, ContainerCredentials credentials, Duration commitInterval, StartedContainers containers) {
+    this.images = images;
+    this.credentials = credentials;
+    this.commitInterval = commitInterval;
+    this.containers = containers;
+  }
+
+  /** The step that was running, for the message of a failed start. */
+  String step() {
+    return step;
+  }
+
+  Endpoints start() {
+    step = "start MinIO (" + images.minio() + ")";
+    MinIOContainer minio = containers.start(StackWiring.MINIO, minio());
+    step = "create bucket " + StackWiring.BUCKET + " in MinIO";
+    MinioBucket.create(minio.getS3URL(), credentials, StackWiring.BUCKET);
+
+    step = "start PostgreSQL (" + images.postgres() + ")";
+    containers.start(StackWiring.POSTGRES, postgres());
+    step = "bootstrap Polaris' metastore (" + images.polarisAdminTool() + ")";
+    containers.runToCompletion("polaris-bootstrap",
+        PolarisContainer.adminTool(images.polarisAdminTool(), containers.network(), credentials));
+    step = "start Polaris (" + images.polaris() + ")";
+    PolarisContainer polaris = containers.start(StackWiring.POLARIS,
+        new PolarisContainer(images.polaris(), containers.network(), credentials));
+    step = "create catalog " + StackWiring.CATALOG + " in Polaris";
+    new PolarisBootstrap(polaris.apiBaseUri(), credentials).prepareCatalog();
+
+    step = "start Redpanda (" + images.redpanda() + ")";
+    IcebergRedpandaContainer redpanda = containers.start(StackWiring.REDPANDA, redpanda());
+    step = "started";
+    return ContainerEndpoints.of(redpanda.getHost(),
+        new ContainerEndpoints.MappedPorts(
+            redpanda.getMappedPort(StackWiring.KAFKA_PORT),
+            redpanda.schemaRegistryPort(),
+            polaris.apiPort(),
+            minio.getMappedPort(StackWiring.MINIO_S3_PORT)),
+        credentials);
+  }
+
+  private MinIOContainer minio() {
+    return new MinIOContainer(DockerImageName.parse(images.minio()).asCompatibleSubstituteFor("minio/minio"))
+        .withUserName(credentials.minioUser())
+        .withPassword(credentials.minioPassword())
+        .withNetwork(containers.network())
+        .withNetworkAliases(StackWiring.MINIO);
+  }
+
+  private PostgreSQLContainer postgres() {
+    return new PostgreSQLContainer(DockerImageName.parse(images.postgres()).asCompatibleSubstituteFor("postgres"))
+        .withDatabaseName(StackWiring.POLARIS_DATABASE)
+        .withUsername(credentials.postgresUser())
+        .withPassword(credentials.postgresPassword())
+        .withNetwork(containers.network())
+        .withNetworkAliases(StackWiring.POSTGRES);
+  }
+
+  /** Only the JVM talks Kafka, so the module's host-mapped listener is all Redpanda needs. */
+  private IcebergRedpandaContainer redpanda() {
+    IcebergRedpandaContainer redpanda = new IcebergRedpandaContainer(
+        images.redpanda(), RedpandaBootstrapConfig.forStack(credentials, commitInterval));
+    redpanda.withNetwork(containers.network());
+    redpanda.withNetworkAliases(StackWiring.REDPANDA);
+    return redpanda;
+  }
+}

@@ -1,0 +1,142 @@
+package lakehouse.stack.redpanda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import lakehouse.schema.JsonSchema;
+import lakehouse.stack.Endpoints;
+import lakehouse.stack.IcebergTopics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.awaitility.Awaitility;
+
+/**
+ * Iceberg topics on Redpanda 25.2+: the value's JSON Schema goes to the Schema Registry under
+ * {@code <topic>-value}, then the topic is created with {@code redpanda.iceberg.mode=value_schema_latest},
+ * so Redpanda turns each plain-JSON record into a typed row of {@code <namespace>.<topic>}.
+ * Works for any Redpanda reachable through {@link Endpoints}, containers or an external cluster.
+ */
+public final class RedpandaIcebergTopics implements IcebergTopics {
+  public static final String ICEBERG_MODE = "redpanda.iceberg.mode";
+  /** Latest schema of the TopicNameStrategy subject; records are plain JSON, no wire-format header. */
+  public static final String VALUE_SCHEMA_LATEST = "value_schema_latest";
+  public static final String TARGET_LAG = "redpanda.iceberg.target.lag.ms";
+  /** "Only JSON Schema Draft-07 is currently supported", declared with {@code $schema} (specify-iceberg-schema.adoc). */
+  public static final String DRAFT_07 = "http://json-schema.org/draft-07/schema#";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Endpoints endpoints;
+  private final Optional<Duration> targetLag;
+
+  /** Topics that commit at the cluster's {@code iceberg_target_lag_ms}. */
+  public RedpandaIcebergTopics(Endpoints endpoints) {
+    this(endpoints, Optional.empty());
+  }
+
+  /** Topics that commit at their own lag, for clusters whose default is too slow for a spec. */
+  public RedpandaIcebergTopics(Endpoints endpoints, Optional<Duration> targetLag) {
+    if (endpoints.schemaRegistryUrl() == null) {
+      throw new IllegalArgumentException("Redpanda Iceberg topics need a Schema Registry; the endpoints have none");
+    }
+    this.endpoints = endpoints;
+    this.targetLag = targetLag;
+  }
+
+  /** Registers the schema first: Redpanda looks the schema up when it translates, and caches it for minutes. */
+  @Override
+  public void create(String topic, JsonSchema valueSchema) {
+    new SchemaRegistryClient(endpoints.schemaRegistryUrl()).register(subject(topic), schemaRegistryRequest(valueSchema));
+    createTopic(topic);
+  }
+
+  /** TopicNameStrategy, the subject {@code value_schema_latest} reads. */
+  public static String subject(String topic) {
+    return topic + "-value";
+  }
+
+  /** {@code {"schemaType":"JSON","schema":"…"}}, the schema declaring draft-07 as Redpanda requires. */
+  public static String schemaRegistryRequest(JsonSchema valueSchema) {
+    ObjectNode request = JSON.createObjectNode().put("schemaType", "JSON").put("schema", draft07Text(valueSchema));
+    return request.toString();
+  }
+
+  /** The topic configuration of an Iceberg topic. */
+  public static Map<String, String> topicConfigs(Optional<Duration> targetLag) {
+    Map<String, String> configs = new LinkedHashMap<>();
+    configs.put(ICEBERG_MODE, VALUE_SCHEMA_LATEST);
+    targetLag.ifPresent(lag -> configs.put(TARGET_LAG, Long.toString(lag.toMillis())));
+    return configs;
+  }
+
+  /** The schema as written when it declares draft-07; with the declaration added when it declares none. */
+  static String draft07Text(JsonSchema valueSchema) {
+    JsonNode dialect = valueSchema.root().get("$schema");
+    if (dialect == null) {
+      ObjectNode declared = JSON.createObjectNode().put("$schema", DRAFT_07);
+      declared.setAll((ObjectNode) valueSchema.root());
+      return declared.toString();
+    }
+    if (!dialect.asText().matches("https?://json-schema\\.org/draft-07/schema#?")) {
+      throw new IllegalArgumentException("the JSON Schema declares " + dialect + ", but Redpanda derives Iceberg"
+          + " columns only from draft-07; declare \"$schema\": \"" + DRAFT_07 + "\"");
+    }
+    return valueSchema.text();
+  }
+
+  private void createTopic(String topic) {
+    Properties properties = new Properties();
+    properties.putAll(endpoints.kafka().clientProperties());
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafka().bootstrapServers());
+    try (Admin admin = Admin.create(properties)) {
+      // The cluster's default partition count and replication factor, which an external cluster sets.
+      NewTopic newTopic = new NewTopic(topic, Optional.empty(), Optional.empty()).configs(topicConfigs(targetLag));
+      try {
+        admin.createTopics(List.of(newTopic)).all().get(TOPIC_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IllegalStateException("could not create Iceberg topic " + topic + ": " + e.getCause(), e.getCause());
+        }
+        requireIcebergMode(admin, topic);
+      }
+      Awaitility.await("every partition of " + topic + " has a leader")
+          .atMost(TOPIC_READY_TIMEOUT)
+          .pollInterval(Duration.ofMillis(200))
+          .ignoreExceptions()
+          .until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+              .allMatch(partition -> partition.leader() != null));
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Redpanda did not answer about Iceberg topic " + topic + " within "
+          + TOPIC_READY_TIMEOUT + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating " + topic, e);
+    }
+  }
+
+  /** An existing topic will do only when Redpanda translates it the way the spec expects. */
+  private static void requireIcebergMode(Admin admin, String topic)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    var entry = admin.describeConfigs(List.of(resource)).all()
+        .get(TOPIC_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(resource).get(ICEBERG_MODE);
+    String mode = entry == null ? null : entry.value();
+    if (!VALUE_SCHEMA_LATEST.equals(mode)) {
+      throw new IllegalStateException("topic " + topic + " exists with " + ICEBERG_MODE + "=" + mode + ", so its records"
+          + " would not become typed Iceberg rows; delete it or use another topic name");
+    }
+  }
+}

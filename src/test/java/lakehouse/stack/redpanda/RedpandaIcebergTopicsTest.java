@@ -1,0 +1,73 @@
+package lakehouse.stack.redpanda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import lakehouse.schema.JsonSchema;
+import lakehouse.stack.containers.ReferenceContracts;
+import org.junit.jupiter.api.Test;
+
+class RedpandaIcebergTopicsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theSchemaIsRegisteredUnderTheTopicNameStrategySubject() {
+    assertThat(RedpandaIcebergTopics.subject("trades")).isEqualTo("trades-value");
+  }
+
+  @Test
+  void theRegistrationIsAJsonSchemaDeclaringDraft07() throws Exception {
+    JsonSchema trades = JsonSchema.fromResource("schemas/trades.schema.json");
+
+    JsonNode request = JSON.readTree(RedpandaIcebergTopics.schemaRegistryRequest(trades));
+
+    assertThat(request.path("schemaType").asText()).isEqualTo("JSON");
+    assertThat(request.path("schema").asText()).isEqualTo(trades.text());
+    assertThat(JSON.readTree(request.path("schema").asText()).path("$schema").asText())
+        .isEqualTo("http://json-schema.org/draft-07/schema#");
+  }
+
+  @Test
+  void aSchemaWithoutDialectGetsTheDraft07DeclarationRedpandaRequires() throws Exception {
+    JsonSchema undeclared = JsonSchema.parse("{\"type\": \"object\", \"properties\": {\"symbol\": {\"type\": \"string\"}}}");
+
+    JsonNode registered = JSON.readTree(JSON.readTree(RedpandaIcebergTopics.schemaRegistryRequest(undeclared))
+        .path("schema").asText());
+
+    assertThat(registered.fieldNames().next()).isEqualTo("$schema");
+    assertThat(registered.path("$schema").asText()).isEqualTo(RedpandaIcebergTopics.DRAFT_07);
+    assertThat(registered.path("properties").path("symbol").path("type").asText()).isEqualTo("string");
+  }
+
+  @Test
+  void aSchemaOfAnotherDialectIsRefusedBeforeRedpandaSendsItsRecordsToTheDlq() {
+    JsonSchema draft2020 = JsonSchema.parse("{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\","
+        + " \"type\": \"object\", \"properties\": {\"symbol\": {\"type\": \"string\"}}}");
+
+    assertThatThrownBy(() -> RedpandaIcebergTopics.schemaRegistryRequest(draft2020))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("draft-07");
+  }
+
+  @Test
+  void theTopicTranslatesWithTheLatestValueSchema() {
+    assertThat(RedpandaIcebergTopics.topicConfigs(Optional.empty()))
+        .containsExactly(Map.entry("redpanda.iceberg.mode", "value_schema_latest"));
+    assertThat(RedpandaIcebergTopics.topicConfigs(Optional.of(Duration.ofSeconds(5))))
+        .containsEntry("redpanda.iceberg.target.lag.ms", "5000");
+  }
+
+  @Test
+  void everyTopicConfigIsARedpanda25Point3TopicProperty() {
+    Map<String, String> scopes = ReferenceContracts.redpandaPropertyScopes();
+
+    assertThat(RedpandaIcebergTopics.topicConfigs(Optional.of(Duration.ofSeconds(5))).keySet())
+        .allSatisfy(key -> assertThat(scopes.get(key)).as("scope of %s in the v25.3.11 contract", key)
+            .isEqualTo("topic"));
+  }
+}
