@@ -21,7 +21,7 @@ public final class KafkaHandle {
   private final Endpoints.Kafka endpoint;
   private final IcebergTopics icebergTopics;
 
-  KafkaHandle(Endpoints.Kafka endpoint, IcebergTopics icebergTopics) {
+  public KafkaHandle(Endpoints.Kafka endpoint, IcebergTopics icebergTopics) {
     this.endpoint = endpoint;
     this.icebergTopics = icebergTopics;
   }

@@ -8,6 +8,7 @@ import lakehouse.KafkaHandle;
 import lakehouse.Lakehouse;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.stack.RunSettings;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * closes it when the JUnit run ends (the root store closes {@link AutoCloseable} values). Specs
  * receive typed handles as parameters and never learn which stack is behind them.
  */
-public final class LakehouseExtension implements ParameterResolver {
+public final class LakehouseExtension implements ParameterResolver, AfterTestExecutionCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LakehouseExtension.class);
 
   private static final Map<Class<?>, Function<LakehouseSession, Object>> HANDLES = Map.of(
@@ -38,16 +39,32 @@ public final class LakehouseExtension implements ParameterResolver {
     return HANDLES.get(parameter.getParameter().getType()).apply(session(context));
   }
 
+  /** A failed spec keeps the stack's logs: the session writes them when it closes. */
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    if (context.getExecutionException().isPresent()) {
+      slot(context).markFailed();
+    }
+  }
+
   static LakehouseSession session(ExtensionContext context) {
+    return slot(context).session();
+  }
+
+  private static SessionSlot slot(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SessionSlot.class, key -> new SessionSlot(), SessionSlot.class)
-        .session();
+        .getOrComputeIfAbsent(SessionSlot.class, key -> new SessionSlot(), SessionSlot.class);
   }
 
   /** Starts the session once; a failed start fails every later spec with the same cause instead of retrying. */
   private static final class SessionSlot implements AutoCloseable {
     private LakehouseSession session;
     private RuntimeException failure;
+    private boolean specFailed;
+
+    synchronized void markFailed() {
+      specFailed = true;
+    }
 
     synchronized LakehouseSession session() {
       if (session == null && failure == null) {
@@ -66,6 +83,9 @@ public final class LakehouseExtension implements ParameterResolver {
     @Override
     public synchronized void close() throws Exception {
       if (session != null) {
+        if (specFailed) {
+          session.dumpLogs();
+        }
         session.close();
       }
     }

@@ -1,8 +1,13 @@
 package lakehouse.junit;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import lakehouse.Lakehouse;
 import lakehouse.pipeline.Pipeline;
+import lakehouse.report.EndpointsReport;
 import lakehouse.report.RunReport;
 import lakehouse.stack.LakehouseStack;
 import lakehouse.stack.RunSettings;
@@ -22,7 +27,9 @@ final class LakehouseSession implements AutoCloseable {
   private final LakehouseStack stack;
   private final Lakehouse lakehouse;
   private final Pipeline pipeline;
-  private final Thread shutdownHook = new Thread(this::closeQuietly, "lakehouse-shutdown");
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final Thread shutdownHook = new Thread(this::stopFromHook, "lakehouse-shutdown");
+  private Path credentialsDir;
   private boolean closed;
 
   private LakehouseSession(RunSettings settings, RunReport report, LakehouseStack stack) {
@@ -66,22 +73,61 @@ final class LakehouseSession implements AutoCloseable {
     return stack;
   }
 
+  /** Writes the stack's server logs under the report directory. */
+  void dumpLogs() {
+    Path dir = settings.reportDir().resolve("logs");
+    stack.dumpLogs(dir);
+    OUT.println("[lakehouse] a spec failed; stack logs (if the stack keeps its own) are in " + dir);
+  }
+
+  /**
+   * Ends the run: writes the report and stops the stack. With {@code lakehouse.keep-running} the
+   * stack stays up, its endpoints printed, until Ctrl-C or SIGTERM; the shutdown hook then stops it.
+   */
   @Override
-  public synchronized void close() throws Exception {
+  public void close() throws Exception {
+    if (settings.keepRunning()) {
+      report.write(settings.reportDir());
+      keepRunningUntilStopped();
+      return;
+    }
+    stop();
+  }
+
+  private void keepRunningUntilStopped() throws IOException, InterruptedException {
+    credentialsDir = Files.createTempDirectory("lakehouse-credentials-");
+    EndpointsReport endpoints = new EndpointsReport(
+        stack.kind().settingValue(), stack.endpoints(), credentialsDir.resolve("credentials.env"));
+    Path file = endpoints.write(settings.reportDir());
+    OUT.print(endpoints.describe());
+    OUT.println("[lakehouse] endpoints written to " + file);
+    stopRequested.await();
+  }
+
+  private synchronized void stop() throws Exception {
     if (closed) {
       return;
     }
     closed = true;
     removeShutdownHook();
     try (stack; lakehouse) {
+      deleteCredentials();
       report.write(settings.reportDir());
       OUT.println("[lakehouse] report written to " + settings.reportDir().resolve("run.json"));
     }
   }
 
-  private void closeQuietly() {
+  private void deleteCredentials() throws IOException {
+    if (credentialsDir != null) {
+      Files.deleteIfExists(credentialsDir.resolve("credentials.env"));
+      Files.deleteIfExists(credentialsDir);
+    }
+  }
+
+  private void stopFromHook() {
+    stopRequested.countDown();
     try {
-      close();
+      stop();
     } catch (Exception e) {
       e.printStackTrace();
     }

@@ -6,9 +6,15 @@ import java.util.Map;
  * Everything a client needs to reach a stack. {@code toString()} never prints a secret.
  *
  * @param schemaRegistryUrl null where the stack has no Schema Registry (embedded)
+ * @param connectUrl the Kafka Connect REST API running the Iceberg sink; null where Redpanda writes Iceberg itself
  */
 public record Endpoints(
-    Kafka kafka, String schemaRegistryUrl, Catalog catalog, S3 s3, String namespace) {
+    Kafka kafka, String schemaRegistryUrl, Catalog catalog, S3 s3, String namespace, String connectUrl) {
+
+  /** Endpoints of a stack whose Iceberg topics are Redpanda's own, with no Kafka Connect. */
+  public Endpoints(Kafka kafka, String schemaRegistryUrl, Catalog catalog, S3 s3, String namespace) {
+    this(kafka, schemaRegistryUrl, catalog, s3, namespace, null);
+  }
 
   /** The Kafka API, plus client properties such as SASL or TLS settings. */
   public record Kafka(String bootstrapServers, Map<String, String> clientProperties) {

@@ -28,10 +28,10 @@ public final class ConnectIcebergTopics implements IcebergTopics {
   private final ConnectRestClient connect;
   private final Duration commitInterval;
 
-  /** @param connectUrl the REST API of the Kafka Connect worker that runs the sink connectors */
-  public ConnectIcebergTopics(Endpoints endpoints, String connectUrl, Duration commitInterval) {
+  /** Sink connectors run on the Kafka Connect worker at {@link Endpoints#connectUrl()}. */
+  public ConnectIcebergTopics(Endpoints endpoints, Duration commitInterval) {
     this.endpoints = endpoints;
-    this.connect = new ConnectRestClient(connectUrl);
+    this.connect = new ConnectRestClient(endpoints.connectUrl());
     this.commitInterval = commitInterval;
   }
 

@@ -42,7 +42,8 @@ final class ConnectWorker implements AutoCloseable {
 
   /** The worker's REST API, where connectors are created. */
   String restUrl() {
-    return connect.rest().serverUrl().toString();
+    String url = connect.rest().serverUrl().toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   @Override

@@ -59,16 +59,17 @@ public final class EmbeddedStack implements LakehouseStack {
     RestCatalogServer catalog = own(log.step("Iceberg REST catalog",
         () -> RestCatalogServer.start(postgres.jdbcUrl(), "s3://" + BUCKET + "/", s3.endpoint())));
     KafkaBroker broker = own(log.step("Kafka broker (KRaft)", () -> KafkaBroker.start(workDir.dir("kafka"))));
+    ConnectWorker connect = own(log.step("Kafka Connect + Iceberg sink",
+        () -> ConnectWorker.start(broker.bootstrapServers(), workDir.dir("connect"), settings.commitInterval())));
     endpoints = new Endpoints(
         new Endpoints.Kafka(broker.bootstrapServers(), Map.of()),
         null,
         new Endpoints.Catalog(catalog.uri(), "", "lakehouse", UUID.randomUUID().toString(),
             catalog.uri() + "/v1/oauth/tokens", "catalog"),
         s3.endpoint(),
-        NAMESPACE);
-    ConnectWorker connect = own(log.step("Kafka Connect + Iceberg sink",
-        () -> ConnectWorker.start(broker.bootstrapServers(), workDir.dir("connect"), settings.commitInterval())));
-    icebergTopics = new ConnectIcebergTopics(endpoints, connect.restUrl(), settings.commitInterval());
+        NAMESPACE,
+        connect.restUrl());
+    icebergTopics = new ConnectIcebergTopics(endpoints, settings.commitInterval());
   }
 
   private <T extends AutoCloseable> T own(T component) {

@@ -18,6 +18,8 @@ final class PostgresServer implements AutoCloseable {
    * @param dataDir the cluster's data directory, inside the stack's work directory
    */
   static PostgresServer start(Path binariesCache, Path dataDir) {
+    // zonky's builder creates <java.io.tmpdir>/embedded-pg unless this property points elsewhere.
+    System.setProperty("ot.epg.working-dir", binariesCache.toAbsolutePath().toString());
     try {
       return new PostgresServer(EmbeddedPostgres.builder()
           .setOverrideWorkingDirectory(binariesCache.toFile())

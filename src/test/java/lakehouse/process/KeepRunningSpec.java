@@ -1,0 +1,85 @@
+package lakehouse.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import lakehouse.KafkaHandle;
+import lakehouse.duckdb.DuckDbSession;
+import lakehouse.duckdb.DuckDbStatements;
+import lakehouse.junit.LakehouseSpec;
+import lakehouse.stack.Endpoints;
+import lakehouse.stack.RunSettings;
+import lakehouse.stack.Settings;
+import lakehouse.stack.external.ExternalSettings;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code lakehouse.keep-running=true} leaves the stack up after the spec, with its endpoints in
+ * {@code endpoints.json}; a second client reaches the tables through them; SIGTERM then stops
+ * everything and leaves no process or file behind.
+ */
+@LakehouseSpec
+@Order(101)
+class KeepRunningSpec {
+  private static final int TRADES = 1_000;
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  @Test
+  void aKeptStackServesItsPrintedEndpointsAndStopsCleanlyOnSigterm(RunSettings settings) throws Exception {
+    Path reportDir = settings.reportDir().resolve("keep-running");
+    Files.deleteIfExists(reportDir.resolve("endpoints.json"));
+    ChildSettings child = new ChildSettings(settings, "embedded", reportDir)
+        .with(RunSettings.KEEP_RUNNING, "true")
+        .with(RunSettings.TRADES, Integer.toString(TRADES));
+
+    try (ChildJvm jvm = ChildJvm.runSpec("keep-running", child.systemProperties, child.environment, reportDir)) {
+      await("the kept-running stack to write endpoints.json").atMost(TIMEOUT)
+          .until(() -> Files.exists(reportDir.resolve("endpoints.json")) || !jvm.isAlive());
+      assertThat(jvm.isAlive()).as("the child still runs after the spec; its output:%n%s", jvm.output()).isTrue();
+      assertThat(jvm.output()).contains("kcat -b", "duckdb -cmd", "endpoints written to");
+
+      Endpoints endpoints = readEndpoints(reportDir.resolve("endpoints.json"));
+      assertThat(new KafkaHandle(endpoints.kafka(), null).recordCount("trades")).isEqualTo(TRADES);
+      assertThat(countWithDuckDb(endpoints, settings.duckDbExtensionDir())).isEqualTo(TRADES);
+
+      jvm.process().destroy();
+      await("the kept-running stack to stop after SIGTERM").atMost(Duration.ofMinutes(1)).until(() -> !jvm.isAlive());
+      assertThat(jvm.leftoverProcesses()).as("processes left running").isEmpty();
+      assertThat(jvm.leftoverFiles()).as("files left in the child's temporary directory").isEmpty();
+    }
+  }
+
+  /** A second client's view: the non-secret settings from endpoints.json plus the credentials file it names. */
+  private static Endpoints readEndpoints(Path file) throws Exception {
+    JsonNode json = new ObjectMapper().readTree(file.toFile());
+    Map<String, String> properties = new HashMap<>();
+    json.path("settings").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> environment = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of(json.path("credentials_file").asText()))) {
+      int eq = line.indexOf('=');
+      environment.put(line.substring(0, eq), line.substring(eq + 2, line.length() - 1));
+    }
+    return ExternalSettings.endpoints(new Settings(properties, environment));
+  }
+
+  private static long countWithDuckDb(Endpoints endpoints, Path extensionDir) throws Exception {
+    try (Connection duckdb = DuckDbSession.open(endpoints, extensionDir);
+        Statement statement = duckdb.createStatement();
+        ResultSet rs = statement.executeQuery(
+            "SELECT count(*) FROM " + DuckDbStatements.qualifiedTable(endpoints.namespace(), "trades"))) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package lakehouse.stack.external;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import lakehouse.stack.Capability;
+import lakehouse.stack.Endpoints;
+import lakehouse.stack.IcebergTopics;
+import lakehouse.stack.LakehouseStack;
+import lakehouse.stack.RunSettings;
+import lakehouse.stack.StackKind;
+import lakehouse.stack.connect.ConnectIcebergTopics;
+import lakehouse.stack.redpanda.RedpandaIcebergTopics;
+
+/**
+ * A cluster that already runs: a multi-broker Redpanda, a hosted Polaris, real S3, or Apache Kafka
+ * with Kafka Connect. Nothing is started or stopped; topics get a run-scoped suffix so that runs
+ * against a long-lived cluster never collide with earlier ones.
+ */
+public final class ExternalStack implements LakehouseStack {
+  private final Endpoints endpoints;
+  private final String runId;
+  private final IcebergTopics icebergTopics;
+
+  private ExternalStack(Endpoints endpoints, String runId, IcebergTopics icebergTopics) {
+    this.endpoints = endpoints;
+    this.runId = runId;
+    this.icebergTopics = icebergTopics;
+  }
+
+  public static ExternalStack connect(RunSettings settings) {
+    Endpoints endpoints = ExternalSettings.endpoints(settings.source());
+    String runId = settings.source().get(ExternalSettings.RUN_ID).orElseGet(ExternalStack::newRunId);
+    if (!runId.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException(ExternalSettings.RUN_ID + "=" + runId
+          + " may hold only lower-case letters, digits and '_', since it becomes part of topic and table names");
+    }
+    return new ExternalStack(endpoints, runId, icebergTopics(endpoints, settings.commitInterval()));
+  }
+
+  /** Kafka Connect with the Iceberg sink when its URL is set, Redpanda's own Iceberg topics otherwise. */
+  private static IcebergTopics icebergTopics(Endpoints endpoints, Duration commitInterval) {
+    return endpoints.connectUrl() != null
+        ? new ConnectIcebergTopics(endpoints, commitInterval)
+        : new RedpandaIcebergTopics(endpoints);
+  }
+
+  static String newRunId() {
+    return "run" + Long.toString(System.currentTimeMillis(), 36)
+        + Integer.toString(new SecureRandom().nextInt(36 * 36), 36).toLowerCase(Locale.ROOT);
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public StackKind kind() {
+    return StackKind.EXTERNAL;
+  }
+
+  @Override
+  public String banner() {
+    String writer = endpoints.connectUrl() != null
+        ? "Kafka Connect at " + endpoints.connectUrl() + " with the Iceberg sink writes Iceberg"
+        : "Redpanda Iceberg Topics write Iceberg (Schema Registry " + endpoints.schemaRegistryUrl() + ")";
+    return "external: Kafka API at " + endpoints.kafka().bootstrapServers() + "; " + writer
+        + "; REST catalog at " + endpoints.catalog().uri() + "; S3 at " + endpoints.s3().endpoint()
+        + "; topics and tables carry the run suffix _" + runId + "; nothing is started or stopped";
+  }
+
+  @Override
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  @Override
+  public IcebergTopics icebergTopics() {
+    return icebergTopics;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return Set.of();
+  }
+
+  @Override
+  public String topicName(String logical) {
+    return logical + "_" + runId;
+  }
+
+  /** The cluster is not ours: nothing to stop. */
+  @Override
+  public void close() {}
+}
