@@ -24,6 +24,11 @@ public final class DuckDbHandle implements AutoCloseable {
     this.extensionDir = extensionDir;
   }
 
+  /** A DuckDB of its own for any endpoints, such as a second client's; close it after use. */
+  public static DuckDbHandle connectTo(Endpoints endpoints, Path extensionDir) {
+    return new DuckDbHandle(endpoints, extensionDir);
+  }
+
   /** The quoted, fully qualified name of an Iceberg topic's table. */
   public String table(String topic) {
     return lakehouse.duckdb.DuckDbStatements.qualifiedTable(endpoints.namespace(), topic);

@@ -2,6 +2,7 @@ package lakehouse;
 
 import lakehouse.stack.Capability;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.Faults;
 import lakehouse.stack.LakehouseStack;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.StackKind;
@@ -55,6 +56,21 @@ public final class Lakehouse implements AutoCloseable {
 
   public boolean supports(Capability capability) {
     return stack.capabilities().contains(capability);
+  }
+
+  /** Why the stack lacks a capability: the reason a spec that needs it is skipped with. */
+  public String whyNot(Capability capability) {
+    return stack.whyNot(capability);
+  }
+
+  /** The stack's fault injection; only where it {@link #supports} {@link Capability#FAULT_INJECTION}. */
+  public Faults faults() {
+    return stack.faults();
+  }
+
+  /** A principal with read-only grants, where the catalog enforces grants. */
+  public java.util.Optional<Endpoints.Catalog> readOnlyCatalog() {
+    return stack.readOnlyCatalog();
   }
 
   /** The topic (and table) name for a logical one, such as {@code trades}. */

@@ -7,6 +7,7 @@ import lakehouse.DuckDbHandle;
 import lakehouse.KafkaHandle;
 import lakehouse.Lakehouse;
 import lakehouse.pipeline.Pipeline;
+import lakehouse.report.RunReport;
 import lakehouse.stack.RunSettings;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,7 +28,8 @@ public final class LakehouseExtension implements ParameterResolver, AfterTestExe
       CatalogHandle.class, session -> session.lakehouse().catalog(),
       DuckDbHandle.class, session -> session.lakehouse().duckdb(),
       Pipeline.class, LakehouseSession::pipeline,
-      RunSettings.class, LakehouseSession::settings);
+      RunSettings.class, LakehouseSession::settings,
+      RunReport.class, LakehouseSession::report);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -46,7 +46,7 @@ final class LakehouseSession implements AutoCloseable {
     RunReport report = new RunReport();
     StartupLog startup = new StartupLog(OUT);
     OUT.println("[lakehouse] starting the " + settings.stack().settingValue() + " stack");
-    LakehouseStack stack = Stacks.start(settings, startup);
+    LakehouseStack stack = startStack(settings, startup);
     OUT.println("[lakehouse] " + stack.banner());
     report.put("stack", stack.kind().settingValue());
     report.put("banner", stack.banner());
@@ -55,6 +55,16 @@ final class LakehouseSession implements AutoCloseable {
     report.put("commit_interval_ms", settings.commitInterval().toMillis());
     report.stackStart(startup.millisByComponent());
     return new LakehouseSession(settings, report, stack);
+  }
+
+  private static LakehouseStack startStack(RunSettings settings, StartupLog startup) {
+    try {
+      return Stacks.start(settings, startup);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the " + settings.stack().settingValue() + " stack did not start: " + e.getMessage(), e);
+    }
   }
 
   RunSettings settings() {
@@ -67,6 +77,10 @@ final class LakehouseSession implements AutoCloseable {
 
   Pipeline pipeline() {
     return pipeline;
+  }
+
+  RunReport report() {
+    return report;
   }
 
   LakehouseStack stack() {

@@ -22,8 +22,8 @@ import lakehouse.trades.TradeGenerator;
 public final class Pipeline {
   public static final String TRADES = "trades";
   public static final String TRADE_ANALYTICS = "trade_analytics";
-  static final JsonSchema TRADES_SCHEMA = JsonSchema.fromResource("schemas/trades.schema.json");
-  static final JsonSchema ANALYTICS_SCHEMA = JsonSchema.fromResource("schemas/trade_analytics.schema.json");
+  public static final JsonSchema TRADES_SCHEMA = JsonSchema.fromResource("schemas/trades.schema.json");
+  public static final JsonSchema ANALYTICS_SCHEMA = JsonSchema.fromResource("schemas/trade_analytics.schema.json");
   private static final Duration POLL = Duration.ofMillis(50);
 
   private final Lakehouse lakehouse;

@@ -10,12 +10,17 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Sends a batch with an idempotent, acks=all producer and counts every acknowledgement and failure. */
-final class Producing {
+public final class Producing {
   private Producing() {}
 
-  static <T> Produced sendAll(KafkaHandle kafka, String topic, List<T> items, Function<T, String> key,
+  public static <T> Produced sendAll(KafkaHandle kafka, String topic, List<T> items, Function<T, String> key,
       Function<T, byte[]> value) {
-    AtomicLong acknowledged = new AtomicLong();
+    return sendAll(kafka, topic, items, key, value, new AtomicLong());
+  }
+
+  /** As above, counting acknowledgements into {@code acknowledged} as they arrive, for a caller watching progress. */
+  public static <T> Produced sendAll(KafkaHandle kafka, String topic, List<T> items, Function<T, String> key,
+      Function<T, byte[]> value, AtomicLong acknowledged) {
     AtomicLong lastAck = new AtomicLong();
     Queue<Exception> failures = new ConcurrentLinkedQueue<>();
     try (Producer<String, byte[]> producer = kafka.producer()) {

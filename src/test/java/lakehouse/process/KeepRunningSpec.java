@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import lakehouse.DuckDbHandle;
 import lakehouse.KafkaHandle;
-import lakehouse.duckdb.DuckDbSession;
-import lakehouse.duckdb.DuckDbStatements;
 import lakehouse.junit.LakehouseSpec;
+import lakehouse.report.SecretScan;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.Settings;
@@ -51,12 +48,18 @@ class KeepRunningSpec {
 
       Endpoints endpoints = readEndpoints(reportDir.resolve("endpoints.json"));
       assertThat(new KafkaHandle(endpoints.kafka(), null).recordCount("trades")).isEqualTo(TRADES);
-      assertThat(countWithDuckDb(endpoints, settings.duckDbExtensionDir())).isEqualTo(TRADES);
+      try (DuckDbHandle duckdb = DuckDbHandle.connectTo(endpoints, settings.duckDbExtensionDir())) {
+        assertThat(duckdb.count("trades")).as("trades a second DuckDB reads through endpoints.json").isEqualTo(TRADES);
+      }
 
       jvm.process().destroy();
       await("the kept-running stack to stop after SIGTERM").atMost(Duration.ofMinutes(1)).until(() -> !jvm.isAlive());
       assertThat(jvm.leftoverProcesses()).as("processes left running").isEmpty();
       assertThat(jvm.leftoverFiles()).as("files left in the child's temporary directory").isEmpty();
+      assertThat(SecretScan.filesContaining(Path.of("target"), Map.of(
+          "the kept stack's S3 secret key", endpoints.s3().secretKey(),
+          "the kept stack's catalog client secret", endpoints.catalog().clientSecret())))
+          .as("files under target/ that hold a credential of the kept stack").isEmpty();
     }
   }
 
@@ -71,15 +74,5 @@ class KeepRunningSpec {
       environment.put(line.substring(0, eq), line.substring(eq + 2, line.length() - 1));
     }
     return ExternalSettings.endpoints(new Settings(properties, environment));
-  }
-
-  private static long countWithDuckDb(Endpoints endpoints, Path extensionDir) throws Exception {
-    try (Connection duckdb = DuckDbSession.open(endpoints, extensionDir);
-        Statement statement = duckdb.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "SELECT count(*) FROM " + DuckDbStatements.qualifiedTable(endpoints.namespace(), "trades"))) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

@@ -16,6 +16,11 @@ final class RunMarkdown {
     table(md, "Stage", report.get("stages"));
     table(md, "Freshness (last ack → all rows visible in DuckDB)", report.get("freshness_ms"));
     table(md, "Stack start-up", report.get("stack_start_ms"));
+    if (report.get("reliability") instanceof Map<?, ?> reliability) {
+      md.append("## Reliability\n\n");
+      reliability.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+      md.append('\n');
+    }
     return md.toString();
   }
 

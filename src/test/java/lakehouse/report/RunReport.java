@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +23,8 @@ public final class RunReport {
   private final Map<String, Long> stages = new LinkedHashMap<>();
   private final Map<String, Long> freshness = new LinkedHashMap<>();
   private final Map<String, Long> stackStart = new LinkedHashMap<>();
+  private final Map<String, Long> reliability = new LinkedHashMap<>();
+  private final List<Map<String, Object>> faults = new ArrayList<>();
 
   public synchronized void put(String key, Object value) {
     values.put(key, value);
@@ -37,11 +42,30 @@ public final class RunReport {
     stackStart.putAll(millisByComponent);
   }
 
+  /** Adds to a reliability count ({@code produced}, {@code in_table}, {@code quarantined}, {@code duplicates}, {@code missing}). */
+  public synchronized void countReliability(String key, long value) {
+    reliability.merge(key, value, Long::sum);
+  }
+
+  /** Records a fault the spec injected: what, when it started, and how long it took. */
+  public synchronized void faultInjected(String fault, Instant at, long millis) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("fault", fault);
+    entry.put("at", at.toString());
+    entry.put("duration_ms", millis);
+    faults.add(entry);
+  }
+
   public synchronized Map<String, Object> toMap() {
     Map<String, Object> report = new LinkedHashMap<>(values);
     report.put("stages", new LinkedHashMap<>(stages));
     report.put("freshness_ms", new LinkedHashMap<>(freshness));
     report.put("stack_start_ms", new LinkedHashMap<>(stackStart));
+    if (!reliability.isEmpty() || !faults.isEmpty()) {
+      Map<String, Object> section = new LinkedHashMap<>(reliability);
+      section.put("faults_injected", new ArrayList<>(faults));
+      report.put("reliability", section);
+    }
     report.put("total_ms", (System.nanoTime() - startNanos) / 1_000_000);
     return report;
   }

@@ -31,6 +31,19 @@ public final class IcebergTypes {
     return new Schema(columns);
   }
 
+  /** Redpanda's dead-letter table of a topic: records that could not be translated, kept whole. */
+  public static String deadLetterTable(String topic) {
+    return topic + "~dlq";
+  }
+
+  /** The dead-letter table's columns: the metadata struct and the record's value as raw bytes. */
+  public static Schema deadLetterSchema() {
+    AtomicInteger ids = new AtomicInteger();
+    return new Schema(
+        Types.NestedField.optional(ids.incrementAndGet(), REDPANDA_METADATA, redpandaMetadata(ids)),
+        Types.NestedField.optional(ids.incrementAndGet(), "value", Types.BinaryType.get()));
+  }
+
   /** Only the columns derived from the value, as Redpanda derives them. */
   public static Types.StructType valueType(JsonSchema valueSchema) {
     return Types.StructType.of(structFields(valueSchema.properties(), new AtomicInteger(), "$"));

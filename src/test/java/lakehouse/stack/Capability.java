@@ -4,7 +4,9 @@ package lakehouse.stack;
 public enum Capability {
   /** The catalog authenticates principals and enforces grants. */
   CATALOG_ACCESS_CONTROL(
-      "the embedded Iceberg REST reference catalog has no authentication or grants, so access control can only be proven on containers or external");
+      "the embedded Iceberg REST reference catalog has no authentication or grants, so access control can only be proven on containers or external"),
+  /** The stack can restart its own broker, Iceberg writer and catalog ({@link LakehouseStack#faults()}). */
+  FAULT_INJECTION("this stack cannot restart its own components");
 
   private final String reasonMissing;
 

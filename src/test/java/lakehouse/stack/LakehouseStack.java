@@ -22,6 +22,24 @@ public interface LakehouseStack extends AutoCloseable {
 
   Set<Capability> capabilities();
 
+  /** Why this stack lacks a capability; the reason a spec that needs it is skipped with. */
+  default String whyNot(Capability capability) {
+    return capability.reasonMissing();
+  }
+
+  /** Fault injection, where {@link #capabilities()} holds {@link Capability#FAULT_INJECTION}. */
+  default Faults faults() {
+    throw new UnsupportedOperationException(kind().settingValue() + ": " + whyNot(Capability.FAULT_INJECTION));
+  }
+
+  /**
+   * Credentials of a principal granted only read access to the catalog's tables, where the catalog
+   * enforces grants ({@link Capability#CATALOG_ACCESS_CONTROL}).
+   */
+  default java.util.Optional<Endpoints.Catalog> readOnlyCatalog() {
+    return java.util.Optional.empty();
+  }
+
   /** The real topic name for a logical one; external clusters add a run-scoped suffix. */
   default String topicName(String logical) {
     return logical;

@@ -9,11 +9,11 @@ import lakehouse.stack.external.ExternalStack;
 public final class Stacks {
   private Stacks() {}
 
-  public static LakehouseStack start(RunSettings settings, StartupLog log) {
+  public static LakehouseStack start(RunSettings settings, StartupLog log) throws Exception {
     return switch (resolve(settings.stack())) {
       case EMBEDDED -> EmbeddedStack.start(settings, log);
-      case CONTAINERS -> ContainerStack.start(settings);
-      case EXTERNAL -> ExternalStack.connect(settings);
+      case CONTAINERS -> log.step("containers (MinIO, PostgreSQL, Polaris, Redpanda)", () -> ContainerStack.start(settings));
+      case EXTERNAL -> log.step("external cluster settings", () -> ExternalStack.connect(settings));
       case AUTO -> throw new AssertionError("resolved above");
     };
   }

@@ -25,7 +25,8 @@ public final class StartupLog {
     return result;
   }
 
+  /** In start order. */
   public synchronized Map<String, Long> millisByComponent() {
-    return Map.copyOf(millis);
+    return new LinkedHashMap<>(millis);
   }
 }

@@ -1,5 +1,7 @@
 package lakehouse.stack.connect;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
 import lakehouse.stack.IcebergTopics;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
@@ -20,59 +23,35 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Iceberg topics on Apache Kafka + Kafka Connect, standing in for Redpanda's: a Kafka topic, its
- * Iceberg table derived from the JSON Schema as Redpanda derives it, and one Apache Iceberg sink
- * connector route per topic that commits every commit interval, as {@code iceberg_target_lag_ms} does.
+ * Iceberg table derived from the JSON Schema as Redpanda derives it, and an Apache Iceberg sink
+ * connector that commits every commit interval, as {@code iceberg_target_lag_ms} does. Records
+ * that cannot be translated go, as with Redpanda, to the Iceberg table {@code <topic>~dlq}.
  */
 public final class ConnectIcebergTopics implements IcebergTopics {
   private final Endpoints endpoints;
   private final ConnectRestClient connect;
-  private final Duration commitInterval;
+  private final SinkConnectorConfigs configs;
 
   /** Sink connectors run on the Kafka Connect worker at {@link Endpoints#connectUrl()}. */
   public ConnectIcebergTopics(Endpoints endpoints, Duration commitInterval) {
     this.endpoints = endpoints;
     this.connect = new ConnectRestClient(endpoints.connectUrl());
-    this.commitInterval = commitInterval;
+    this.configs = new SinkConnectorConfigs(endpoints, commitInterval);
   }
 
   @Override
   public void create(String topic, JsonSchema valueSchema) {
     try {
-      createKafkaTopics(topic, controlTopic(topic));
-      createTable(topic, valueSchema);
-      connect.putConnector(connectorName(topic), connectorConfig(topic));
+      createKafkaTopics(topic, SinkConnectorConfigs.deadLetterTopic(topic),
+          SinkConnectorConfigs.controlTopic(topic), SinkConnectorConfigs.controlTopic(SinkConnectorConfigs.deadLetterTopic(topic)));
+      createTables(Map.of(
+          topic, IcebergTypes.tableSchema(valueSchema),
+          IcebergTypes.deadLetterTable(topic), IcebergTypes.deadLetterSchema()));
+      connect.putConnector(SinkConnectorConfigs.deadLetterConnector(topic), configs.deadLetter(topic));
+      connect.putConnector(SinkConnectorConfigs.connector(topic), configs.translation(topic, valueSchema));
     } catch (Exception e) {
       throw new IllegalStateException("could not create Iceberg topic " + topic + ": " + e.getMessage(), e);
     }
-  }
-
-  public static String connectorName(String topic) {
-    return "iceberg-" + topic;
-  }
-
-  private static String controlTopic(String topic) {
-    return "iceberg-control-" + topic;
-  }
-
-  Map<String, String> connectorConfig(String topic) {
-    // Kafka Connect 4 requires the name inside the configuration as well.
-    Map<String, String> config = new HashMap<>();
-    config.put("name", connectorName(topic));
-    config.put("connector.class", "org.apache.iceberg.connect.IcebergSinkConnector");
-    config.put("tasks.max", "1");
-    config.put("topics", topic);
-    config.put("iceberg.tables", endpoints.namespace() + "." + topic);
-    config.put("iceberg.control.topic", controlTopic(topic));
-    config.put("iceberg.control.commit.interval-ms", Long.toString(commitInterval.toMillis()));
-    // In-JVM the connector cannot find the worker's properties file (it parses sun.java.command).
-    config.put("iceberg.kafka.bootstrap.servers", endpoints.kafka().bootstrapServers());
-    endpoints.kafka().clientProperties().forEach((key, value) -> config.put("iceberg.kafka." + key, value));
-    config.put("consumer.override.auto.offset.reset", "earliest");
-    config.put("iceberg.catalog.type", "rest");
-    IcebergClients.restCatalog(endpoints).forEach((key, value) -> config.put("iceberg.catalog." + key, value));
-    config.put("transforms", "redpanda");
-    config.put("transforms.redpanda.type", RedpandaMetadata.class.getName());
-    return config;
   }
 
   private void createKafkaTopics(String... topics) throws InterruptedException, ExecutionException {
@@ -91,19 +70,20 @@ public final class ConnectIcebergTopics implements IcebergTopics {
     }
   }
 
-  private void createTable(String topic, JsonSchema valueSchema) {
+  private void createTables(Map<String, Schema> schemas) {
     try (RESTCatalog catalog = IcebergClients.openRestCatalog("topic-setup", endpoints)) {
       Namespace namespace = Namespace.of(endpoints.namespace());
       if (!catalog.namespaceExists(namespace)) {
         catalog.createNamespace(namespace, new HashMap<>());
       }
-      TableIdentifier table = TableIdentifier.of(namespace, topic);
-      if (!catalog.tableExists(table)) {
-        catalog.createTable(table, IcebergTypes.tableSchema(valueSchema), PartitionSpec.unpartitioned(),
-            new HashMap<>(Map.of("format-version", "2")));
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      schemas.forEach((name, schema) -> {
+        TableIdentifier table = TableIdentifier.of(namespace, name);
+        if (!catalog.tableExists(table)) {
+          catalog.createTable(table, schema, PartitionSpec.unpartitioned(), new HashMap<>(Map.of("format-version", "2")));
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -4,17 +4,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.util.FutureCallback;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
 
 /** A standalone Kafka Connect worker in this JVM, running the Iceberg sink connectors. */
 final class ConnectWorker implements AutoCloseable {
-  private final Connect<StandaloneHerder> connect;
+  private final Map<String, String> workerConfig;
+  private volatile Connect<StandaloneHerder> connect;
+  private TaskSupervisor supervisor;
 
-  private ConnectWorker(Connect<StandaloneHerder> connect) {
-    this.connect = connect;
+  private ConnectWorker(Map<String, String> workerConfig) {
+    this.workerConfig = workerConfig;
   }
 
   static ConnectWorker start(String bootstrapServers, Path workDir, Duration commitInterval) {
@@ -24,19 +30,47 @@ final class ConnectWorker implements AutoCloseable {
     worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     worker.put("value.converter.schemas.enable", "false");
     worker.put("offset.storage.file.filename", workDir.resolve("connect.offsets").toString());
+    // A fixed port, so a restarted worker answers on the same URL.
     worker.put("listeners", "http://" + FreePort.LOOPBACK + ":" + FreePort.next());
     // Plugins (the Iceberg sink, our metadata transform) are listed in META-INF/services: no classpath scan.
     worker.put("plugin.discovery", "service_load");
     // An idle sink's put() runs only once per flush interval; above the commit interval, commits lag by up to 60 s.
     worker.put("offset.flush.interval.ms", Long.toString(commitInterval.toMillis()));
+    ConnectWorker connectWorker = new ConnectWorker(worker);
+    connectWorker.startWorker();
+    connectWorker.supervisor = new TaskSupervisor(() -> connectWorker.connect.herder());
+    return connectWorker;
+  }
+
+  private void startWorker() {
     // Connect's CLI calls System.exit on a failed start; in a test JVM that must be an exception instead.
     Exit.setExitProcedure((status, message) -> {
       throw new IllegalStateException("Kafka Connect failed to start: " + message);
     });
     try {
-      return new ConnectWorker(new ConnectStandalone().startConnect(worker));
+      connect = new ConnectStandalone().startConnect(workerConfig);
     } finally {
       Exit.resetExitProcedure();
+    }
+  }
+
+  /**
+   * Stops the worker and starts a new one with the same connectors. A standalone worker keeps
+   * connector configurations only in memory, so they are read before the stop and put back after.
+   */
+  void restart() throws Exception {
+    Map<String, Map<String, String>> connectors = new HashMap<>();
+    for (String name : connect.herder().connectors()) {
+      FutureCallback<Map<String, String>> config = new FutureCallback<>();
+      connect.herder().connectorConfig(name, config);
+      connectors.put(name, config.get(30, TimeUnit.SECONDS));
+    }
+    stopWorker();
+    startWorker();
+    for (Map.Entry<String, Map<String, String>> connector : connectors.entrySet()) {
+      FutureCallback<Herder.Created<ConnectorInfo>> created = new FutureCallback<>();
+      connect.herder().putConnectorConfig(connector.getKey(), connector.getValue(), true, created);
+      created.get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -48,6 +82,11 @@ final class ConnectWorker implements AutoCloseable {
 
   @Override
   public void close() {
+    supervisor.close();
+    stopWorker();
+  }
+
+  private void stopWorker() {
     connect.stop();
     connect.awaitStop();
   }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import lakehouse.stack.Capability;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.Faults;
 import lakehouse.stack.IcebergTopics;
 import lakehouse.stack.LakehouseStack;
 import lakehouse.stack.RunSettings;
@@ -29,11 +30,16 @@ public final class EmbeddedStack implements LakehouseStack {
   private final WorkDir workDir;
   private Endpoints endpoints;
   private IcebergTopics icebergTopics;
+  private EmbeddedFaults faults;
   private boolean closed;
+
+  /** Covers start-up too: a SIGINT or SIGTERM before the session's own hook exists still stops what started. */
+  private final Thread shutdownHook = new Thread(this::close, "lakehouse-embedded-stack-shutdown");
 
   private EmbeddedStack(WorkDir workDir) {
     this.workDir = workDir;
     started.push(workDir);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Starts every component, or stops those already started and rethrows. */
@@ -70,9 +76,15 @@ public final class EmbeddedStack implements LakehouseStack {
         NAMESPACE,
         connect.restUrl());
     icebergTopics = new ConnectIcebergTopics(endpoints, settings.commitInterval());
+    faults = new EmbeddedFaults(broker, connect, catalog, postgres);
   }
 
-  private <T extends AutoCloseable> T own(T component) {
+  /** Takes charge of a started component; one that comes up after close() began is stopped at once. */
+  private synchronized <T extends AutoCloseable> T own(T component) throws Exception {
+    if (closed) {
+      component.close();
+      throw new IllegalStateException("the embedded stack was stopped while it started");
+    }
     started.push(component);
     return component;
   }
@@ -102,7 +114,12 @@ public final class EmbeddedStack implements LakehouseStack {
 
   @Override
   public Set<Capability> capabilities() {
-    return Set.of();
+    return Set.of(Capability.FAULT_INJECTION);
+  }
+
+  @Override
+  public Faults faults() {
+    return faults;
   }
 
   /** The stack's temporary directory, deleted by {@link #close()}. */
@@ -116,6 +133,11 @@ public final class EmbeddedStack implements LakehouseStack {
       return;
     }
     closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // closing from a shutdown hook
+    }
     IllegalStateException failure = null;
     while (!started.isEmpty()) {
       AutoCloseable component = started.pop();

@@ -16,11 +16,12 @@ import org.apache.kafka.common.utils.Time;
 
 /** A single Apache Kafka broker in KRaft mode (broker and controller in one), bound to 127.0.0.1. */
 final class KafkaBroker implements AutoCloseable {
-  private final KafkaRaftServer server;
+  private final Properties config;
   private final String bootstrapServers;
+  private KafkaRaftServer server;
 
-  private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-    this.server = server;
+  private KafkaBroker(Properties config, String bootstrapServers) {
+    this.config = config;
     this.bootstrapServers = bootstrapServers;
   }
 
@@ -29,9 +30,20 @@ final class KafkaBroker implements AutoCloseable {
     int controllerPort = FreePort.next();
     Properties config = config(logDir, port, controllerPort);
     format(logDir, config);
-    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+    KafkaBroker broker = new KafkaBroker(config, FreePort.LOOPBACK + ":" + port);
+    broker.startServer();
+    return broker;
+  }
+
+  private void startServer() {
+    server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
     server.startup();
-    return new KafkaBroker(server, FreePort.LOOPBACK + ":" + port);
+  }
+
+  /** Stops the broker and starts it again on the same ports and log directory. */
+  void restart() {
+    close();
+    startServer();
   }
 
   static Properties config(Path logDir, int port, int controllerPort) {

@@ -7,39 +7,53 @@ import java.nio.file.Path;
 
 /** A real PostgreSQL server (zonky's binaries from Maven Central) holding the catalog's metadata. */
 final class PostgresServer implements AutoCloseable {
-  private final EmbeddedPostgres postgres;
+  private final Path binariesCache;
+  private final Path dataDir;
+  private final int port;
+  private EmbeddedPostgres postgres;
 
-  private PostgresServer(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
+  private PostgresServer(Path binariesCache, Path dataDir, int port) {
+    this.binariesCache = binariesCache;
+    this.dataDir = dataDir;
+    this.port = port;
   }
 
   /**
    * @param binariesCache where the PostgreSQL binaries are unpacked and reused between runs
-   * @param dataDir the cluster's data directory, inside the stack's work directory
+   * @param dataDir the cluster's data directory, inside the stack's work directory, which deletes it
    */
   static PostgresServer start(Path binariesCache, Path dataDir) {
+    PostgresServer server = new PostgresServer(binariesCache, dataDir, FreePort.next());
+    server.startServer();
+    return server;
+  }
+
+  private void startServer() {
     // zonky's builder creates <java.io.tmpdir>/embedded-pg unless this property points elsewhere.
     System.setProperty("ot.epg.working-dir", binariesCache.toAbsolutePath().toString());
     try {
-      return new PostgresServer(EmbeddedPostgres.builder()
+      postgres = EmbeddedPostgres.builder()
           .setOverrideWorkingDirectory(binariesCache.toFile())
           .setDataDirectory(dataDir)
-          .setCleanDataDirectory(true)
-          .setPort(FreePort.next())
+          // Kept across restarts, so the catalog's state survives; the work directory removes it at the end.
+          .setCleanDataDirectory(false)
+          .setPort(port)
           .setServerConfig("listen_addresses", FreePort.LOOPBACK)
           .setServerConfig("fsync", "off")
-          .start());
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start (binaries cache " + binariesCache + ")", e);
     }
   }
 
-  String jdbcUrl() {
-    return "jdbc:postgresql://" + FreePort.LOOPBACK + ":" + postgres.getPort() + "/postgres";
+  /** Stops the server and starts it again on the same port and data. */
+  void restart() {
+    close();
+    startServer();
   }
 
-  int port() {
-    return postgres.getPort();
+  String jdbcUrl() {
+    return "jdbc:postgresql://" + FreePort.LOOPBACK + ":" + port + "/postgres";
   }
 
   @Override

@@ -16,17 +16,18 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Apache Iceberg's reference REST catalog (the servlet behind the {@code iceberg-rest-fixture}
  * image) over a {@link JdbcCatalog} on PostgreSQL, on a Jetty bound to 127.0.0.1. It stands in for
- * Polaris: same REST protocol, but it checks no credentials and enforces no grants.
+ * Polaris: same REST protocol, but it checks no credentials and enforces no grants. It keeps its
+ * port across restarts, so clients reconnect to the same URI.
  */
 final class RestCatalogServer implements AutoCloseable {
-  private final Server jetty;
-  private final JdbcCatalog backend;
-  private final String uri;
+  private final Map<String, String> backendProperties;
+  private final int port;
+  private Server jetty;
+  private JdbcCatalog backend;
 
-  private RestCatalogServer(Server jetty, JdbcCatalog backend, String uri) {
-    this.jetty = jetty;
-    this.backend = backend;
-    this.uri = uri;
+  private RestCatalogServer(Map<String, String> backendProperties, int port) {
+    this.backendProperties = backendProperties;
+    this.port = port;
   }
 
   static RestCatalogServer start(String jdbcUrl, String warehouse, Endpoints.S3 s3) throws Exception {
@@ -36,33 +37,43 @@ final class RestCatalogServer implements AutoCloseable {
     props.put("jdbc.password", "");
     props.put("jdbc.schema-version", "V1");
     props.put("warehouse", warehouse);
-    JdbcCatalog backend = new JdbcCatalog();
-    backend.setConf(new Configuration());
-    backend.initialize("lakehouse", props);
+    RestCatalogServer server = new RestCatalogServer(props, FreePort.next());
+    server.startServing();
+    return server;
+  }
 
-    Server jetty = new Server();
+  /** Opens the catalog on its database and serves it. */
+  void startServing() throws Exception {
+    backend = new JdbcCatalog();
+    backend.setConf(new Configuration());
+    backend.initialize("lakehouse", new HashMap<>(backendProperties));
+    jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost(FreePort.LOOPBACK);
-    connector.setPort(0);
+    connector.setPort(port);
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.addServlet(new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(backend))), "/*");
     jetty.setHandler(context);
     jetty.start();
-    return new RestCatalogServer(jetty, backend, "http://" + FreePort.LOOPBACK + ":" + connector.getLocalPort());
   }
 
-  /** The base URI; the token endpoint is {@code <uri>/v1/oauth/tokens}. */
-  String uri() {
-    return uri;
-  }
-
-  @Override
-  public void close() throws Exception {
+  /** Stops serving: clients get connection refused until {@link #startServing()}. */
+  void stopServing() throws Exception {
     try {
       jetty.stop();
     } finally {
       backend.close();
     }
+  }
+
+  /** The base URI; the token endpoint is {@code <uri>/v1/oauth/tokens}. */
+  String uri() {
+    return "http://" + FreePort.LOOPBACK + ":" + port;
+  }
+
+  @Override
+  public void close() throws Exception {
+    stopServing();
   }
 }

@@ -30,6 +30,8 @@ public final class ExternalSettings {
   public static final String CATALOG_CLIENT_SECRET = "lakehouse.catalog.client-secret";
   public static final String CATALOG_TOKEN_URI = "lakehouse.catalog.token-uri";
   public static final String CATALOG_SCOPE = "lakehouse.catalog.scope";
+  public static final String CATALOG_READER_CLIENT_ID = "lakehouse.catalog.reader-client-id";
+  public static final String CATALOG_READER_CLIENT_SECRET = "lakehouse.catalog.reader-client-secret";
   public static final String S3_ENDPOINT = "lakehouse.s3.endpoint";
   public static final String S3_REGION = "lakehouse.s3.region";
   public static final String S3_ACCESS_KEY = "lakehouse.s3.access-key";
@@ -39,8 +41,8 @@ public final class ExternalSettings {
   public static final String RUN_ID = "lakehouse.run-id";
 
   /** Settings whose values are credentials: never printed, never written to target/. */
-  public static final Set<String> SECRETS =
-      Set.of(KAFKA_SASL_PASSWORD, KAFKA_TRUSTSTORE_PASSWORD, CATALOG_CLIENT_SECRET, S3_SECRET_KEY);
+  public static final Set<String> SECRETS = Set.of(
+      KAFKA_SASL_PASSWORD, KAFKA_TRUSTSTORE_PASSWORD, CATALOG_CLIENT_SECRET, CATALOG_READER_CLIENT_SECRET, S3_SECRET_KEY);
 
   private static final List<String> REQUIRED = List.of(
       KAFKA_BOOTSTRAP, CATALOG_URI, CATALOG_CLIENT_ID, CATALOG_CLIENT_SECRET, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY);
@@ -82,6 +84,17 @@ public final class ExternalSettings {
             settings.flag(S3_PATH_STYLE, true)),
         settings.string(NAMESPACE, "redpanda"),
         settings.get(CONNECT_URL).orElse(null));
+  }
+
+  /** A principal with read-only grants on the catalog, if both of its settings are given. */
+  public static java.util.Optional<Endpoints.Catalog> readOnlyCatalog(Settings settings, Endpoints.Catalog catalog) {
+    java.util.Optional<String> id = settings.get(CATALOG_READER_CLIENT_ID);
+    java.util.Optional<String> secret = settings.get(CATALOG_READER_CLIENT_SECRET);
+    if (id.isEmpty() || secret.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Endpoints.Catalog(
+        catalog.uri(), catalog.warehouse(), id.get(), secret.get(), catalog.tokenUri(), catalog.scope()));
   }
 
   /** The settings that reach the given endpoints, secrets included: keep them out of logs and reports. */

@@ -3,6 +3,7 @@ package lakehouse.stack.external;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import lakehouse.stack.Capability;
 import lakehouse.stack.Endpoints;
@@ -22,11 +23,14 @@ public final class ExternalStack implements LakehouseStack {
   private final Endpoints endpoints;
   private final String runId;
   private final IcebergTopics icebergTopics;
+  private final Optional<Endpoints.Catalog> readOnlyCatalog;
 
-  private ExternalStack(Endpoints endpoints, String runId, IcebergTopics icebergTopics) {
+  private ExternalStack(Endpoints endpoints, String runId, IcebergTopics icebergTopics,
+      Optional<Endpoints.Catalog> readOnlyCatalog) {
     this.endpoints = endpoints;
     this.runId = runId;
     this.icebergTopics = icebergTopics;
+    this.readOnlyCatalog = readOnlyCatalog;
   }
 
   public static ExternalStack connect(RunSettings settings) {
@@ -36,14 +40,18 @@ public final class ExternalStack implements LakehouseStack {
       throw new IllegalArgumentException(ExternalSettings.RUN_ID + "=" + runId
           + " may hold only lower-case letters, digits and '_', since it becomes part of topic and table names");
     }
-    return new ExternalStack(endpoints, runId, icebergTopics(endpoints, settings.commitInterval()));
+    return new ExternalStack(endpoints, runId, icebergTopics(endpoints, settings.commitInterval()),
+        ExternalSettings.readOnlyCatalog(settings.source(), endpoints.catalog()));
   }
 
-  /** Kafka Connect with the Iceberg sink when its URL is set, Redpanda's own Iceberg topics otherwise. */
+  /**
+   * Kafka Connect with the Iceberg sink when its URL is set, Redpanda's own Iceberg topics
+   * otherwise; the topics are this run's own, so each gets the commit interval as its target lag.
+   */
   private static IcebergTopics icebergTopics(Endpoints endpoints, Duration commitInterval) {
     return endpoints.connectUrl() != null
         ? new ConnectIcebergTopics(endpoints, commitInterval)
-        : new RedpandaIcebergTopics(endpoints);
+        : new RedpandaIcebergTopics(endpoints, Optional.of(commitInterval));
   }
 
   static String newRunId() {
@@ -80,9 +88,24 @@ public final class ExternalStack implements LakehouseStack {
     return icebergTopics;
   }
 
+  /** Access control is proven where the settings name a read-only principal; faults are never injected. */
   @Override
   public Set<Capability> capabilities() {
-    return Set.of();
+    return readOnlyCatalog.isPresent() ? Set.of(Capability.CATALOG_ACCESS_CONTROL) : Set.of();
+  }
+
+  @Override
+  public String whyNot(Capability capability) {
+    return switch (capability) {
+      case CATALOG_ACCESS_CONTROL -> "set " + ExternalSettings.CATALOG_READER_CLIENT_ID + " and "
+          + ExternalSettings.CATALOG_READER_CLIENT_SECRET + " to a principal with read-only grants to prove access control";
+      case FAULT_INJECTION -> "an external cluster is not this suite's to restart";
+    };
+  }
+
+  @Override
+  public Optional<Endpoints.Catalog> readOnlyCatalog() {
+    return readOnlyCatalog;
   }
 
   @Override

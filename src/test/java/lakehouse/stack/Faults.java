@@ -1,0 +1,19 @@
+package lakehouse.stack;
+
+import java.time.Duration;
+
+/** Faults a stack can inject into itself, to prove the pipeline keeps every record exactly once. */
+public interface Faults {
+
+  /** Stops the Kafka API's broker and starts it again on the same address and data. */
+  void restartBroker() throws Exception;
+
+  /** Stops whatever writes Iceberg topics into tables and starts it again. */
+  void restartIcebergWriter() throws Exception;
+
+  /** Takes the REST catalog off the network for {@code outage}, then brings it back. */
+  void cutCatalog(Duration outage) throws Exception;
+
+  /** Restarts the catalog and the database that holds its state. */
+  void restartCatalogAndStore() throws Exception;
+}
