@@ -17,13 +17,7 @@ final class ContainerEndpoints {
     return new Endpoints(
         new Endpoints.Kafka(host + ":" + ports.kafka(), Map.of()),
         "http://" + host + ":" + ports.schemaRegistry(),
-        new Endpoints.Catalog(
-            StackWiring.catalogUri(host, ports.polaris()),
-            StackWiring.CATALOG,
-            credentials.polarisClientId(),
-            credentials.polarisClientSecret(),
-            StackWiring.tokenUri(host, ports.polaris()),
-            StackWiring.SCOPE),
+        catalog(host, ports.polaris(), credentials.polarisClientId(), credentials.polarisClientSecret()),
         // DuckDB reads with these keys itself: the catalog vends none (stsUnavailable).
         new Endpoints.S3(
             "http://" + host + ":" + ports.minio(),
@@ -32,5 +26,24 @@ final class ContainerEndpoints {
             credentials.minioPassword(),
             true),
         StackWiring.NAMESPACE);
+  }
+
+  /**
+   * The read-only principal's view of the same catalog: only the client credentials differ.
+   * {@code PRINCIPAL_ROLE:ALL} activates every principal role the principal holds, which for the
+   * reader is its one read-only role, so the root's scope is right for it too.
+   */
+  static Endpoints.Catalog readOnlyCatalog(String host, int polarisPort, PrincipalCredentials reader) {
+    return catalog(host, polarisPort, reader.clientId(), reader.clientSecret());
+  }
+
+  private static Endpoints.Catalog catalog(String host, int polarisPort, String clientId, String clientSecret) {
+    return new Endpoints.Catalog(
+        StackWiring.catalogUri(host, polarisPort),
+        StackWiring.CATALOG,
+        clientId,
+        clientSecret,
+        StackWiring.tokenUri(host, polarisPort),
+        StackWiring.SCOPE);
   }
 }

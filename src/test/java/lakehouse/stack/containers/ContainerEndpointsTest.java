@@ -43,4 +43,14 @@ class ContainerEndpointsTest {
   void theEndpointsNeverPrintASecret() {
     assertThat(endpoints.toString()).doesNotContain("polaris-secret", "minio-password");
   }
+
+  @Test
+  void theReaderReachesTheSameCatalogWithItsOwnCredentialsAndTheSameScope() {
+    Endpoints.Catalog reader = ContainerEndpoints.readOnlyCatalog("localhost", 32770,
+        new PrincipalCredentials("c0ffee", "reader-secret"));
+
+    assertThat(reader).isEqualTo(new Endpoints.Catalog(endpoints.catalog().uri(), endpoints.catalog().warehouse(),
+        "c0ffee", "reader-secret", endpoints.catalog().tokenUri(), "PRINCIPAL_ROLE:ALL"));
+    assertThat(reader.toString()).contains("c0ffee").doesNotContain("reader-secret");
+  }
 }

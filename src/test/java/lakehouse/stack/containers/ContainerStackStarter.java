@@ -9,9 +9,13 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * Starts the containers in dependency order (containers-stack.md §2): MinIO and its bucket, which
  * Redpanda needs at its first start; PostgreSQL; Polaris' schema and root principal, then Polaris;
- * the catalog and grants, which Redpanda needs before its first commit; Redpanda last.
+ * the catalog, grants and read-only principal, which Redpanda needs before its first commit;
+ * Redpanda last.
  */
 final class ContainerStackStarter {
+  /** What the specs get: the endpoints, as root, and the catalog as the read-only principal. */
+  record Started(Endpoints endpoints, Endpoints.Catalog readOnlyCatalog) {}
+
   private final ContainerImages images;
   private final ContainerCredentials credentials;
   private final Duration commitInterval;
@@ -31,7 +35,7 @@ final class ContainerStackStarter {
     return step;
   }
 
-  Endpoints start() {
+  Started start() {
     step = "start MinIO (" + images.minio() + ")";
     MinIOContainer minio = containers.start(StackWiring.MINIO, minio());
     step = "create bucket " + StackWiring.BUCKET + " in MinIO";
@@ -45,19 +49,22 @@ final class ContainerStackStarter {
     step = "start Polaris (" + images.polaris() + ")";
     PolarisContainer polaris = containers.start(StackWiring.POLARIS,
         new PolarisContainer(images.polaris(), containers.network(), credentials));
-    step = "create catalog " + StackWiring.CATALOG + " in Polaris";
-    new PolarisBootstrap(polaris.apiBaseUri(), credentials).prepareCatalog();
+    step = "create catalog " + StackWiring.CATALOG + ", its grants and a read-only principal in Polaris";
+    PrincipalCredentials reader = new PolarisBootstrap(polaris.apiBaseUri(), credentials).prepareCatalog();
+    containers.maskAlso(reader.clientSecret());
 
     step = "start Redpanda (" + images.redpanda() + ")";
     IcebergRedpandaContainer redpanda = containers.start(StackWiring.REDPANDA, redpanda());
     step = "started";
-    return ContainerEndpoints.of(redpanda.getHost(),
+    String host = redpanda.getHost();
+    Endpoints endpoints = ContainerEndpoints.of(host,
         new ContainerEndpoints.MappedPorts(
             redpanda.getMappedPort(StackWiring.KAFKA_PORT),
             redpanda.schemaRegistryPort(),
             polaris.apiPort(),
             minio.getMappedPort(StackWiring.MINIO_S3_PORT)),
         credentials);
+    return new Started(endpoints, ContainerEndpoints.readOnlyCatalog(host, polaris.apiPort(), reader));
   }
 
   private MinIOContainer minio() {

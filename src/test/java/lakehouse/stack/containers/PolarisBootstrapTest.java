@@ -23,6 +23,9 @@ class PolarisBootstrapTest {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private volatile int grantStatus = 201;
+  private volatile int principalStatus = 201;
+  private volatile String principalAnswer = "{\"principal\": {\"name\": \"lakehouse_reader\", \"clientId\": \"c0ffee\"},"
+      + " \"credentials\": {\"clientId\": \"c0ffee\", \"clientSecret\": \"reader-secret\"}}";
 
   @BeforeEach
   void startStandIn() throws IOException {
@@ -40,13 +43,57 @@ class PolarisBootstrapTest {
   void getsARootTokenThenCreatesTheCatalogGrantsAndCreatesTheNamespace() {
     new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog();
 
-    assertThat(requests).containsExactly(
+    assertThat(requests).startsWith(
         "POST /api/catalog/v1/oauth/tokens application/x-www-form-urlencoded "
             + "grant_type=client_credentials&client_id=root&client_secret=polaris-secret&scope=PRINCIPAL_ROLE%3AALL",
         "POST /api/management/v1/catalogs Bearer t0ken " + PolarisManagementRequests.createCatalog(),
         "PUT " + PolarisManagementRequests.grantsPath() + " Bearer t0ken "
             + PolarisManagementRequests.grantCatalogPrivilege(),
         "POST /api/catalog/v1/redpanda_catalog/namespaces Bearer t0ken " + PolarisManagementRequests.createNamespace());
+  }
+
+  @Test
+  void thenCreatesTheReaderItsRolesAndReadGrantsAndReturnsItsGeneratedCredentials() {
+    PrincipalCredentials reader = new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog();
+
+    String grants = "PUT /api/management/v1/catalogs/redpanda_catalog/catalog-roles/catalog_reader/grants Bearer t0ken ";
+    assertThat(requests.subList(4, requests.size())).containsExactly(
+        "POST /api/management/v1/principals Bearer t0ken " + PolarisReaderRequests.createPrincipal(),
+        "POST /api/management/v1/principal-roles Bearer t0ken " + PolarisReaderRequests.createPrincipalRole(),
+        "PUT /api/management/v1/principals/lakehouse_reader/principal-roles Bearer t0ken "
+            + PolarisReaderRequests.assignPrincipalRole(),
+        "POST /api/management/v1/catalogs/redpanda_catalog/catalog-roles Bearer t0ken "
+            + PolarisReaderRequests.createCatalogRole(),
+        grants + "{\"grant\":{\"type\":\"catalog\",\"privilege\":\"NAMESPACE_LIST\"}}",
+        grants + "{\"grant\":{\"type\":\"catalog\",\"privilege\":\"NAMESPACE_READ_PROPERTIES\"}}",
+        grants + "{\"grant\":{\"type\":\"catalog\",\"privilege\":\"TABLE_LIST\"}}",
+        grants + "{\"grant\":{\"type\":\"catalog\",\"privilege\":\"TABLE_READ_PROPERTIES\"}}",
+        grants + "{\"grant\":{\"type\":\"catalog\",\"privilege\":\"TABLE_READ_DATA\"}}",
+        "PUT /api/management/v1/principal-roles/lakehouse_reader_role/catalog-roles/redpanda_catalog Bearer t0ken "
+            + PolarisReaderRequests.assignCatalogRole());
+    assertThat(reader).isEqualTo(new PrincipalCredentials("c0ffee", "reader-secret"));
+  }
+
+  @Test
+  void aReaderLeftFromAnEarlierRunFailsBecauseItsSecretIsGone() {
+    principalStatus = 409;
+    principalAnswer = "{\"error\":{\"message\":\"Principal lakehouse_reader already exists\",\"code\":409}}";
+
+    assertThatThrownBy(() -> new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("create principal lakehouse_reader")
+        .hasMessageContaining("409")
+        .hasMessageNotContaining("polaris-secret");
+  }
+
+  @Test
+  void aCreatedReaderWithoutCredentialsInTheAnswerFailsWithoutQuotingIt() {
+    principalAnswer = "{\"principal\": {\"name\": \"lakehouse_reader\"}, \"secret\": \"stray-secret\"}";
+
+    assertThatThrownBy(() -> new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("credentials.clientSecret")
+        .hasMessageNotContaining("stray-secret");
   }
 
   @Test
@@ -77,7 +124,9 @@ class PolarisBootstrapTest {
     } else if (path.endsWith("/grants")) {
       respond(exchange, grantStatus, grantStatus == 201 ? ""
           : "{\"error\":{\"message\":\"Principal 'root' is not authorized\",\"type\":\"NotAuthorizedException\",\"code\":403}}");
-    } else if (path.endsWith("/catalogs")) {
+    } else if (path.endsWith("/principals")) {
+      respond(exchange, principalStatus, principalAnswer);
+    } else if (path.startsWith("/api/management/")) {
       respond(exchange, 201, body);
     } else {
       respond(exchange, 200, body);

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  */
 final class PolarisManagementRequests {
   static final String TOKEN_PATH = "/api/catalog/v1/oauth/tokens";
-  static final String CATALOGS_PATH = "/api/management/v1/catalogs";
+  static final String MANAGEMENT_PATH = "/api/management/v1";
+  static final String CATALOGS_PATH = MANAGEMENT_PATH + "/catalogs";
   /** Created with every catalog; bootstrapped root holds it through {@code service_admin} (§5.5). */
   static final String CATALOG_ADMIN_ROLE = "catalog_admin";
   /**
@@ -67,14 +68,24 @@ final class PolarisManagementRequests {
     return request;
   }
 
-  /** {@code PUT /catalogs/{catalog}/catalog-roles/{role}/grants}. */
+  /** {@code PUT /catalogs/{catalog}/catalog-roles/catalog_admin/grants}. */
   static String grantsPath() {
-    return CATALOGS_PATH + "/" + StackWiring.CATALOG + "/catalog-roles/" + CATALOG_ADMIN_ROLE + "/grants";
+    return grantsPath(CATALOG_ADMIN_ROLE);
+  }
+
+  /** {@code PUT /catalogs/{catalog}/catalog-roles/{role}/grants}. */
+  static String grantsPath(String catalogRole) {
+    return CATALOGS_PATH + "/" + StackWiring.CATALOG + "/catalog-roles/" + catalogRole + "/grants";
   }
 
   static ObjectNode grantCatalogPrivilege() {
+    return grantCatalogPrivilege(CATALOG_PRIVILEGE);
+  }
+
+  /** A grant on the whole catalog: Polaris' privileges cascade to its namespaces and tables. */
+  static ObjectNode grantCatalogPrivilege(String privilege) {
     ObjectNode request = JSON.createObjectNode();
-    request.putObject("grant").put("type", "catalog").put("privilege", CATALOG_PRIVILEGE);
+    request.putObject("grant").put("type", "catalog").put("privilege", privilege);
     return request;
   }
 

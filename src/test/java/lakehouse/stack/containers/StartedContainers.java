@@ -20,11 +20,11 @@ final class StartedContainers implements AutoCloseable {
   private final Network network = Network.newNetwork();
   private final Map<String, GenericContainer<?>> running = new LinkedHashMap<>();
   private final Map<String, String> logsOfStopped = new LinkedHashMap<>();
-  private final ContainerCredentials credentials;
+  private final List<String> secrets = new ArrayList<>();
   private boolean closed;
 
   StartedContainers(ContainerCredentials credentials) {
-    this.credentials = credentials;
+    secrets.addAll(List.of(credentials.secrets()));
   }
 
   Network network() {
@@ -46,6 +46,11 @@ final class StartedContainers implements AutoCloseable {
       logsOfStopped.put(name, logsOf(container));
       container.stop();
     }
+  }
+
+  /** Masks a secret learnt after start, such as one Polaris generated for a principal, in every log. */
+  synchronized void maskAlso(String secret) {
+    secrets.add(secret);
   }
 
   /** Writes one {@code <name>.log} per container, with every generated secret masked. */
@@ -97,10 +102,10 @@ final class StartedContainers implements AutoCloseable {
     }
   }
 
-  /** Redpanda and Polaris may echo configuration; none of the generated secrets leaves this class. */
-  String masked(String log) {
+  /** Redpanda and Polaris may echo configuration; none of the stack's secrets leaves this class. */
+  synchronized String masked(String log) {
     String text = log;
-    for (String secret : credentials.secrets()) {
+    for (String secret : secrets) {
       text = text.replace(secret, Secrets.MASK);
     }
     return text;

@@ -24,6 +24,16 @@ class StartedContainersTest {
   }
 
   @Test
+  void aSecretPolarisGeneratedAfterStartIsMaskedToo() {
+    StartedContainers containers = new StartedContainers(CREDENTIALS);
+
+    containers.maskAlso("reader-secret");
+
+    assertThat(containers.masked("client_secret=reader-secret root=polaris-secret"))
+        .isEqualTo("client_secret=**** root=****");
+  }
+
+  @Test
   void aContainerThatFailedToStartStillGetsItsLogFile(@TempDir Path dir) throws Exception {
     StartedContainers containers = new StartedContainers(CREDENTIALS);
     NoDockerContainer failing = new NoDockerContainer();
