@@ -35,15 +35,30 @@ public final class KafkaHandle {
     icebergTopics.create(topic, valueSchema);
   }
 
+  /** A plain topic, with no Iceberg translation: one partition, as the Iceberg topics have on embedded. */
+  public void createTopic(String topic) throws Exception {
+    try (Admin admin = Admin.create(clientConfig())) {
+      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, java.util.Optional.of(1),
+          java.util.Optional.empty()))).all().get();
+    }
+  }
+
   /** An idempotent producer that waits for all in-sync replicas: keys are strings, values plain JSON bytes. */
   public Producer<String, byte[]> producer() {
     Map<String, Object> config = clientConfig();
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    config.putAll(producerSettings());
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** The producer settings beyond the connection: durability first, then batching for throughput. */
+  public Map<String, Object> producerSettings() {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return settings;
   }
 
   /** Records held by the topic: end minus start offsets over its partitions (no transactions, no gaps). */

@@ -46,7 +46,9 @@ final class LakehouseSession implements AutoCloseable {
     RunReport report = new RunReport();
     StartupLog startup = new StartupLog(OUT);
     OUT.println("[lakehouse] starting the " + settings.stack().settingValue() + " stack");
+    long begin = System.nanoTime();
     LakehouseStack stack = startStack(settings, startup);
+    startup.total((System.nanoTime() - begin) / 1_000_000);
     OUT.println("[lakehouse] " + stack.banner());
     report.put("stack", stack.kind().settingValue());
     report.put("banner", stack.banner());

@@ -25,6 +25,15 @@ public final class StartupLog {
     return result;
   }
 
+  /** The whole start-up, wall clock: less than the sum where components start side by side. */
+  public static final String TOTAL = "total (wall clock)";
+
+  /** Records the whole start-up's wall-clock time under {@link #TOTAL}. */
+  public synchronized void total(long millis) {
+    this.millis.put(TOTAL, millis);
+    out.printf("[lakehouse]   %-40s       %,6d ms%n", TOTAL, millis);
+  }
+
   /** In start order. */
   public synchronized Map<String, Long> millisByComponent() {
     return new LinkedHashMap<>(millis);

@@ -2,6 +2,7 @@ package lakehouse.trades;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -21,21 +22,38 @@ public final class TradeGenerator {
   private TradeGenerator() {}
 
   public static List<Trade> generate(long seed, int count) {
-    Random random = new Random(seed);
+    Iterator<Trade> stream = stream(seed);
     List<Trade> trades = new ArrayList<>(count);
-    long micros = 0;
     for (int i = 0; i < count; i++) {
-      micros += 1 + random.nextInt(1_000_000);
-      trades.add(new Trade(
-          uuidV4(random),
-          SYMBOLS.get(random.nextInt(SYMBOLS.size())),
-          MIN_PRICE_CENTS + random.nextInt((int) (MAX_PRICE_CENTS - MIN_PRICE_CENTS) + 1),
-          1 + random.nextInt(MAX_QTY),
-          random.nextBoolean() ? Side.BUY : Side.SELL,
-          FIRST_EVENT.plusNanos(micros * 1_000),
-          random.nextInt(5) == 0 ? NOTES.get(random.nextInt(NOTES.size())) : null));
+      trades.add(stream.next());
     }
     return trades;
+  }
+
+  /** The same trades as {@link #generate}, one at a time, for runs too large to hold in memory. */
+  public static Iterator<Trade> stream(long seed) {
+    Random random = new Random(seed);
+    return new Iterator<>() {
+      private long micros;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Trade next() {
+        micros += 1 + random.nextInt(1_000_000);
+        return new Trade(
+            uuidV4(random),
+            SYMBOLS.get(random.nextInt(SYMBOLS.size())),
+            MIN_PRICE_CENTS + random.nextInt((int) (MAX_PRICE_CENTS - MIN_PRICE_CENTS) + 1),
+            1 + random.nextInt(MAX_QTY),
+            random.nextBoolean() ? Side.BUY : Side.SELL,
+            FIRST_EVENT.plusNanos(micros * 1_000),
+            random.nextInt(5) == 0 ? NOTES.get(random.nextInt(NOTES.size())) : null);
+      }
+    };
   }
 
   private static String uuidV4(Random random) {

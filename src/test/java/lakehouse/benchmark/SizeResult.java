@@ -1,0 +1,22 @@
+package lakehouse.benchmark;
+
+import java.util.List;
+import java.util.Map;
+
+/** The measurements of one size: one entry of {@code benchmark.json}. */
+record SizeResult(
+    int trades,
+    double ingestRecordsPerS,
+    double kafkaPerfRecordsPerS,
+    double ingestPlainTopicRecordsPerS,
+    long freshnessMsP50,
+    long freshnessMsMax,
+    List<Long> freshnessMs,
+    long commitIntervalMs,
+    long duckdbQueryMsP50,
+    long duckdbParquetMsP50,
+    int parquetFiles,
+    long roundTripMs,
+    Map<String, Long> stackStartMs,
+    long peakHeapMb,
+    List<Timeline.Span> timeline) {}
