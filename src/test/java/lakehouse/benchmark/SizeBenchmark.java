@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import lakehouse.Lakehouse;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.pipeline.Produced;
+import lakehouse.pipeline.Progress;
 import lakehouse.pipeline.Producing;
 import lakehouse.stack.RunSettings;
 import lakehouse.trades.Trade;
@@ -93,9 +95,15 @@ final class SizeBenchmark {
   }
 
   private long awaitVisible(String topic, long expected, long lastAckNanos, Timeline timeline, int batch) {
-    await(lakehouse.catalog().namespace() + "." + topic + " to commit " + expected + " records")
+    AtomicLong committedRows = new AtomicLong();
+    String table = lakehouse.catalog().namespace() + "." + topic;
+    await(table + " to commit " + expected + " records")
         .atMost(settings.visibilityTimeout()).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-        .until(() -> lakehouse.catalog().committedRecordCount(topic) >= expected);
+        .conditionEvaluationListener(new Progress(System.out, table + " rows committed", expected, committedRows::get))
+        .until(() -> {
+          committedRows.set(lakehouse.catalog().committedRecordCount(topic));
+          return committedRows.get() >= expected;
+        });
     long committed = System.nanoTime();
     timeline.span("commit batch " + batch, lastAckNanos, committed);
     await("DuckDB to see " + expected + " rows of " + topic)

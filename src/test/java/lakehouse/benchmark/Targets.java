@@ -15,13 +15,15 @@ final class Targets {
     StringBuilder md = new StringBuilder("| target | measured | met |\n|---|---|---|\n");
     for (SizeResult r : results) {
       double ratio = r.ingestRecordsPerS() / r.kafkaPerfRecordsPerS();
-      row(md, String.format("ingest ≥ 0.9× Kafka's tool, %,d trades", r.trades()), String.format("%.2f×", ratio), ratio >= 0.9);
+      row(md, String.format("ingest ≥ 0.9× Kafka's tool, %,d trades", r.trades()), String.format("%.2f×", ratio)
+          + (ratio < 0.9 ? ingestCause(r) : ""), ratio >= 0.9);
     }
     size(results, 10_000).ifPresent(r -> row(md, "freshness p50 ≤ 1.5× commit interval, 10k",
         String.format("%,d ms (%.1f×)", r.freshnessMsP50(), (double) r.freshnessMsP50() / r.commitIntervalMs()),
         r.freshnessMsP50() <= 1.5 * r.commitIntervalMs()));
     size(results, 1_000_000).ifPresent(r -> row(md, "freshness p50 ≤ 3× commit interval, 1M",
-        String.format("%,d ms (%.1f×)", r.freshnessMsP50(), (double) r.freshnessMsP50() / r.commitIntervalMs()),
+        String.format("%,d ms (%.1f×)", r.freshnessMsP50(), (double) r.freshnessMsP50() / r.commitIntervalMs())
+            + (r.freshnessMsP50() > 3.0 * r.commitIntervalMs() ? freshnessCause(r) : ""),
         r.freshnessMsP50() <= 3.0 * r.commitIntervalMs()));
     size(results, 1_000_000).ifPresent(r -> row(md, "DuckDB via REST ≤ 2× direct Parquet, 1M",
         String.format("%,d vs %,d ms", r.duckdbQueryMsP50(), r.duckdbParquetMsP50()),
@@ -48,6 +50,28 @@ final class Targets {
           r.trades(), breakdown(r)));
     }
     return md.toString();
+  }
+
+  /** The producer alone against the producer while the Iceberg writer competes for the same cores. */
+  private static String ingestCause(SizeResult r) {
+    double plain = r.ingestPlainTopicRecordsPerS() / r.kafkaPerfRecordsPerS();
+    return plain >= 0.9
+        ? String.format("; the same producer reaches %.2f× into a plain topic, so the Iceberg writer consuming and"
+            + " writing Parquet on the same %d cores dominates", plain, Runtime.getRuntime().availableProcessors())
+        : String.format("; the producer alone reaches only %.2f× into a plain topic", plain);
+  }
+
+  /** Freshness per batch is bounded by how fast the writer turns a batch into Parquet, not by the commit interval. */
+  private static String freshnessCause(SizeResult r) {
+    long batch = r.trades() / r.freshnessMs().size();
+    return String.format("; each batch is %,d records, and the median commit wait (%,d ms) means the writer converts"
+        + " and writes about %,.0f records/s on shared cores: writer throughput dominates, not the commit interval",
+        batch, medianCommitWait(r), batch / (medianCommitWait(r) / 1000.0));
+  }
+
+  private static long medianCommitWait(SizeResult r) {
+    return Stats.p50(r.timeline().stream().filter(span -> span.stage().startsWith("commit batch"))
+        .map(Timeline.Span::millis).toList());
   }
 
   /** For each batch: from its last ack to the catalog's commit, and from that commit to DuckDB seeing the rows. */

@@ -6,14 +6,14 @@ import org.awaitility.core.ConditionEvaluationListener;
 import org.awaitility.core.EvaluatedCondition;
 
 /** Prints how far a long wait has come, at most once a second: "redpanda.trades: 6,000 / 10,000 rows committed, 3.1 s". */
-final class Progress implements ConditionEvaluationListener<Object> {
+public final class Progress implements ConditionEvaluationListener<Object> {
   private final PrintStream out;
   private final String what;
   private final long target;
   private final LongSupplier current;
   private long lastPrinted;
 
-  Progress(PrintStream out, String what, long target, LongSupplier current) {
+  public Progress(PrintStream out, String what, long target, LongSupplier current) {
     this.out = out;
     this.what = what;
     this.target = target;

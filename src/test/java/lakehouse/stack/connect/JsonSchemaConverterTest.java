@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import lakehouse.pipeline.Pipeline;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.Test;
 
 class JsonSchemaConverterTest {
@@ -23,6 +24,16 @@ class JsonSchemaConverterTest {
 
     assertThat(converter().toConnectData("trades", trade).value()).isInstanceOf(Map.class)
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("trade_id", "price", "ts_event");
+  }
+
+  @Test
+  void numbersComeOutAsJsonConverterWouldGiveThem() {
+    byte[] json = "{\"trade_id\":\"t\",\"symbol\":\"AAPL\",\"price\":123.40,\"qty\":7,\"side\":\"BUY\",\"ts_event\":\"2026-01-15T09:30:00Z\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    JsonConverter reference = new JsonConverter();
+    reference.configure(Map.of("schemas.enable", "false"), false);
+
+    assertThat(converter().toConnectData("trades", json).value()).isEqualTo(reference.toConnectData("trades", json).value());
   }
 
   @Test
