@@ -27,7 +27,7 @@ final class BenchmarkCharts {
   static XYChart bySize(List<SizeResult> results) {
     XYChart chart = new XYChartBuilder().width(900).height(500)
         .title("Freshness and throughput by size").xAxisTitle("trades per run (log)").build();
-    chart.getStyler().setXAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNW);
+    chart.getStyler().setXAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.setYAxisGroupTitle(0, "freshness, ms");
     chart.setYAxisGroupTitle(1, "records per second");
     double[] sizes = results.stream().mapToDouble(SizeResult::trades).toArray();
