@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import lakehouse.stack.Capability;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.Faults;
 import lakehouse.stack.IcebergTopics;
 import lakehouse.stack.LakehouseStack;
 import lakehouse.stack.RunSettings;
@@ -32,6 +33,7 @@ public final class ContainerStack implements LakehouseStack {
   private final Endpoints endpoints;
   private final Endpoints.Catalog readOnlyCatalog;
   private final IcebergTopics icebergTopics;
+  private final Faults faults;
 
   private ContainerStack(ContainerImages images, StartedContainers containers, ContainerStackStarter.Started started) {
     this.images = images;
@@ -39,6 +41,7 @@ public final class ContainerStack implements LakehouseStack {
     this.endpoints = started.endpoints();
     this.readOnlyCatalog = started.readOnlyCatalog();
     this.icebergTopics = new RedpandaIcebergTopics(endpoints);
+    this.faults = started.faults();
   }
 
   /**
@@ -98,16 +101,16 @@ public final class ContainerStack implements LakehouseStack {
 
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.CATALOG_ACCESS_CONTROL);
+    return EnumSet.of(Capability.CATALOG_ACCESS_CONTROL, Capability.FAULT_INJECTION);
   }
 
-  /** Fault injection needs containers restarted on fixed host ports, which this stack does not do yet. */
+  /**
+   * Restarts Redpanda (broker and Iceberg writer in one), pauses Polaris, restarts PostgreSQL and
+   * Polaris, each on its fixed host ports (docs/containers-stack.md, "Fault injection").
+   */
   @Override
-  public String whyNot(Capability capability) {
-    return capability == Capability.FAULT_INJECTION
-        ? "fault injection is not built for the containers stack yet: a restarted container gets new host ports,"
-            + " which Redpanda's advertised Kafka address would not follow"
-        : capability.reasonMissing();
+  public Faults faults() {
+    return faults;
   }
 
   /**

@@ -2,6 +2,7 @@ package lakehouse.stack.containers;
 
 import java.time.Duration;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.Faults;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -10,11 +11,12 @@ import org.testcontainers.utility.DockerImageName;
  * Starts the containers in dependency order (containers-stack.md §2): MinIO and its bucket, which
  * Redpanda needs at its first start; PostgreSQL; Polaris' schema and root principal, then Polaris;
  * the catalog, grants and read-only principal, which Redpanda needs before its first commit;
- * Redpanda last.
+ * Redpanda last. Redpanda's and Polaris' host ports are fixed up front ({@link HostPorts}), so the
+ * faults can restart them without moving an address the JVM or Redpanda's listener holds.
  */
 final class ContainerStackStarter {
-  /** What the specs get: the endpoints, as root, and the catalog as the read-only principal. */
-  record Started(Endpoints endpoints, Endpoints.Catalog readOnlyCatalog) {}
+  /** What the specs get: the endpoints, as root, the catalog as the read-only principal, and the faults. */
+  record Started(Endpoints endpoints, Endpoints.Catalog readOnlyCatalog, Faults faults) {}
 
   private final ContainerImages images;
   private final ContainerCredentials credentials;
@@ -36,25 +38,30 @@ final class ContainerStackStarter {
   }
 
   Started start() {
+    step = "choose fixed host ports for Redpanda and Polaris";
+    HostPorts ports = HostPorts.choose();
     step = "start MinIO (" + images.minio() + ")";
     MinIOContainer minio = containers.start(StackWiring.MINIO, minio());
     step = "create bucket " + StackWiring.BUCKET + " in MinIO";
     MinioBucket.create(minio.getS3URL(), credentials, StackWiring.BUCKET);
 
     step = "start PostgreSQL (" + images.postgres() + ")";
-    containers.start(StackWiring.POSTGRES, postgres());
+    PostgreSQLContainer postgres = containers.start(StackWiring.POSTGRES, postgres());
     step = "bootstrap Polaris' metastore (" + images.polarisAdminTool() + ")";
     containers.runToCompletion("polaris-bootstrap",
         PolarisContainer.adminTool(images.polarisAdminTool(), containers.network(), credentials));
-    step = "start Polaris (" + images.polaris() + ")";
-    PolarisContainer polaris = containers.start(StackWiring.POLARIS,
-        new PolarisContainer(images.polaris(), containers.network(), credentials));
+    step = "start Polaris (" + images.polaris() + ") on host ports " + ports.polarisBindings();
+    PolarisContainer polaris = new PolarisContainer(images.polaris(), containers.network(), credentials);
+    polaris.setPortBindings(ports.polarisBindings());
+    containers.start(StackWiring.POLARIS, polaris);
     step = "create catalog " + StackWiring.CATALOG + ", its grants and a read-only principal in Polaris";
     PrincipalCredentials reader = new PolarisBootstrap(polaris.apiBaseUri(), credentials).prepareCatalog();
     containers.maskAlso(reader.clientSecret());
 
-    step = "start Redpanda (" + images.redpanda() + ")";
-    IcebergRedpandaContainer redpanda = containers.start(StackWiring.REDPANDA, redpanda());
+    step = "start Redpanda (" + images.redpanda() + ") on host ports " + ports.redpandaBindings();
+    IcebergRedpandaContainer redpanda = redpanda();
+    redpanda.setPortBindings(ports.redpandaBindings());
+    containers.start(StackWiring.REDPANDA, redpanda);
     step = "started";
     String host = redpanda.getHost();
     Endpoints endpoints = ContainerEndpoints.of(host,
@@ -64,7 +71,8 @@ final class ContainerStackStarter {
             polaris.apiPort(),
             minio.getMappedPort(StackWiring.MINIO_S3_PORT)),
         credentials);
-    return new Started(endpoints, ContainerEndpoints.readOnlyCatalog(host, polaris.apiPort(), reader));
+    Faults faults = new ContainerFaults(new DockerContainerControl(redpanda, polaris, postgres, endpoints));
+    return new Started(endpoints, ContainerEndpoints.readOnlyCatalog(host, polaris.apiPort(), reader), faults);
   }
 
   private MinIOContainer minio() {

@@ -28,6 +28,15 @@ final class IcebergRedpandaContainer extends RedpandaContainer {
   protected void containerIsStarting(InspectContainerResponse containerInfo) {
     // Deliberately no super call: RedpandaContainer's hook would write its own bootstrap file.
     copyFileToContainer(Transferable.of(bootstrapYaml, FILE_MODE), BOOTSTRAP_FILE);
+    writeNodeConfig();
+  }
+
+  /**
+   * {@code redpanda.yaml}, advertising the Kafka API at the host-mapped port. Also written again
+   * before a restart ({@link ContainerFaults}): rpk rewrites the file at start without its marker
+   * line. The mapped port is a fixed binding ({@link HostPorts}), so the address stays the same.
+   */
+  void writeNodeConfig() {
     copyFileToContainer(
         Transferable.of(RedpandaNodeConfig.yaml(getHost(), getMappedPort(StackWiring.KAFKA_PORT)), FILE_MODE),
         NODE_FILE);

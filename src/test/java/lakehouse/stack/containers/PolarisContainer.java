@@ -1,5 +1,6 @@
 package lakehouse.stack.containers;
 
+import java.net.URI;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -14,6 +15,8 @@ import org.testcontainers.utility.DockerImageName;
 final class PolarisContainer extends GenericContainer<PolarisContainer> {
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration BOOTSTRAP_TIMEOUT = Duration.ofMinutes(3);
+  /** Readiness, JDBC included; the start-up wait and the faults' wait after a restart both use it. */
+  static final String HEALTH_PATH = "/q/health/ready";
 
   PolarisContainer(String image, Network network, ContainerCredentials credentials) {
     super(DockerImageName.parse(image));
@@ -21,7 +24,7 @@ final class PolarisContainer extends GenericContainer<PolarisContainer> {
     withNetworkAliases(StackWiring.POLARIS);
     withExposedPorts(StackWiring.POLARIS_API_PORT, StackWiring.POLARIS_MANAGEMENT_PORT);
     withEnv(PolarisEnvironment.server(credentials));
-    waitingFor(Wait.forHttp("/q/health/ready")
+    waitingFor(Wait.forHttp(HEALTH_PATH)
         .forPort(StackWiring.POLARIS_MANAGEMENT_PORT)
         .forStatusCode(200)
         .withStartupTimeout(STARTUP_TIMEOUT));
@@ -42,6 +45,11 @@ final class PolarisContainer extends GenericContainer<PolarisContainer> {
   /** {@code http://host:port} of the API port as mapped on the host. */
   String apiBaseUri() {
     return "http://" + getHost() + ":" + getMappedPort(StackWiring.POLARIS_API_PORT);
+  }
+
+  /** The readiness URI on the host-mapped management port, fixed so it survives a restart. */
+  URI healthUri() {
+    return URI.create("http://" + getHost() + ":" + getMappedPort(StackWiring.POLARIS_MANAGEMENT_PORT) + HEALTH_PATH);
   }
 
   int apiPort() {
