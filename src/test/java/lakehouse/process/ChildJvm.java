@@ -64,6 +64,25 @@ final class ChildJvm implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /**
+   * Sends SIGTERM and waits for the child to exit. A child that does not exit leaves its thread dump
+   * in its log (via {@code jcmd Thread.print}), so a hang during shutdown can be diagnosed.
+   */
+  void terminate(java.time.Duration timeout) throws IOException {
+    process.destroy();
+    try {
+      org.awaitility.Awaitility.await("the child JVM to exit after SIGTERM").atMost(timeout)
+          .pollInterval(java.time.Duration.ofMillis(100)).until(() -> !process.isAlive());
+    } catch (org.awaitility.core.ConditionTimeoutException hung) {
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      org.awaitility.Awaitility.await("jcmd to dump the child's threads").atMost(java.time.Duration.ofSeconds(30))
+          .pollInterval(java.time.Duration.ofMillis(100)).until(() -> !dump.isAlive());
+      throw new AssertionError("the child JVM did not exit within " + timeout + " of SIGTERM; its thread dump is in " + log, hung);
+    }
+  }
+
   /** What the child left in its temporary directory. */
   List<Path> leftoverFiles() throws IOException {
     try (Stream<Path> files = Files.list(tmpDir)) {

@@ -27,8 +27,7 @@ class InterruptSpec {
           .until(() -> jvm.output().contains("rows committed") || !jvm.isAlive());
       assertThat(jvm.isAlive()).as("the child is still mid-run; its output:%n%s", jvm.output()).isTrue();
 
-      jvm.process().destroy();
-      await("the interrupted run to exit after SIGTERM").atMost(Duration.ofMinutes(1)).until(() -> !jvm.isAlive());
+      jvm.terminate(Duration.ofMinutes(1));
 
       assertThat(jvm.leftoverProcesses()).as("processes left running").isEmpty();
       assertThat(jvm.leftoverFiles()).as("files left in the child's temporary directory").isEmpty();

@@ -52,8 +52,7 @@ class KeepRunningSpec {
         assertThat(duckdb.count("trades")).as("trades a second DuckDB reads through endpoints.json").isEqualTo(TRADES);
       }
 
-      jvm.process().destroy();
-      await("the kept-running stack to stop after SIGTERM").atMost(Duration.ofMinutes(1)).until(() -> !jvm.isAlive());
+      jvm.terminate(Duration.ofMinutes(1));
       assertThat(jvm.leftoverProcesses()).as("processes left running").isEmpty();
       assertThat(jvm.leftoverFiles()).as("files left in the child's temporary directory").isEmpty();
       assertThat(SecretScan.filesContaining(Path.of("target"), Map.of(

@@ -16,4 +16,13 @@ public interface Faults {
 
   /** Restarts the catalog and the database that holds its state. */
   void restartCatalogAndStore() throws Exception;
+
+  /** Lets an outage last its wall-clock time: the wait polls with Awaitility, it does not sleep. */
+  static void lastFor(Duration outage) {
+    long until = System.nanoTime() + outage.toNanos();
+    org.awaitility.Awaitility.await("the outage of " + outage.toMillis() + " ms to end")
+        .atMost(outage.plusSeconds(5))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> System.nanoTime() >= until);
+  }
 }

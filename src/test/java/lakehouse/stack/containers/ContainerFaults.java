@@ -2,7 +2,6 @@ package lakehouse.stack.containers;
 
 import java.time.Duration;
 import lakehouse.stack.Faults;
-import org.awaitility.Awaitility;
 
 /**
  * Faults on the containers stack. Every container keeps its filesystem and its fixed host ports
@@ -40,13 +39,8 @@ final class ContainerFaults implements Faults {
   @Override
   public void cutCatalog(Duration outage) {
     control.pause(StackWiring.POLARIS);
-    long until = System.nanoTime() + outage.toNanos();
     try {
-      // The outage is a wall-clock interval; the wait polls, it does not sleep.
-      Awaitility.await("the catalog outage of " + outage.toMillis() + " ms to end")
-          .atMost(outage.plusSeconds(5))
-          .pollInterval(Duration.ofMillis(20))
-          .until(() -> System.nanoTime() >= until);
+      Faults.lastFor(outage);
     } finally {
       control.unpause(StackWiring.POLARIS);
     }

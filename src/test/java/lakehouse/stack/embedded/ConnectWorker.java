@@ -49,10 +49,14 @@ final class ConnectWorker implements AutoCloseable {
     Exit.setExitProcedure((status, message) -> {
       throw new IllegalStateException("Kafka Connect failed to start: " + message);
     });
+    // Connect would add a JVM shutdown hook of its own, racing the stack's hook on SIGTERM: its stop could
+    // then still run after the broker was gone and hang the JVM's exit. The stack stops the worker itself.
+    Exit.setShutdownHookAdder((name, hook) -> { });
     try {
       connect = new ConnectStandalone().startConnect(workerConfig);
     } finally {
       Exit.resetExitProcedure();
+      Exit.resetShutdownHookAdder();
     }
   }
 

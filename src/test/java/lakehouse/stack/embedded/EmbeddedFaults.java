@@ -2,7 +2,6 @@ package lakehouse.stack.embedded;
 
 import java.time.Duration;
 import lakehouse.stack.Faults;
-import org.awaitility.Awaitility;
 
 /** Faults on the embedded stack: each component is stopped and started again on the same port and data. */
 final class EmbeddedFaults implements Faults {
@@ -31,13 +30,8 @@ final class EmbeddedFaults implements Faults {
   @Override
   public void cutCatalog(Duration outage) throws Exception {
     catalog.stopServing();
-    long until = System.nanoTime() + outage.toNanos();
     try {
-      // The outage is a wall-clock interval; the wait polls, it does not sleep.
-      Awaitility.await("the catalog outage of " + outage.toMillis() + " ms to end")
-          .atMost(outage.plusSeconds(5))
-          .pollInterval(Duration.ofMillis(20))
-          .until(() -> System.nanoTime() >= until);
+      Faults.lastFor(outage);
     } finally {
       catalog.startServing();
     }
