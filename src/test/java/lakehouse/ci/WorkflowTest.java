@@ -1,0 +1,40 @@
+package lakehouse.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The GitHub Actions workflow is valid YAML and runs the spec on both stacks GitHub's runners can host. */
+class WorkflowTest {
+  private static final Path WORKFLOW = Path.of(".github", "workflows", "ci.yml");
+
+  @Test
+  void bothJobsRunTheSpecAfterTheOfflineStepAndKeepTheirReports() throws Exception {
+    JsonNode jobs = new ObjectMapper(new YAMLFactory()).readTree(WORKFLOW.toFile()).path("jobs");
+
+    assertThat(runs(jobs.path("containers"))).containsSubsequence(
+        "scripts/install-duckdb-extensions.sh", "./mvnw -B verify -Dlakehouse.stack=containers");
+    assertThat(runs(jobs.path("embedded"))).containsSubsequence(
+        "scripts/install-duckdb-extensions.sh", "./mvnw -B verify -Dlakehouse.stack=embedded");
+    for (String job : List.of("containers", "embedded")) {
+      assertThat(jobs.path(job).path("runs-on").asText()).isEqualTo("ubuntu-latest");
+      assertThat(jobs.path(job).toString()).contains("cache\":\"maven", "target/lakehouse-report/", "target/failsafe-reports/");
+    }
+  }
+
+  private static List<String> runs(JsonNode job) {
+    List<String> commands = new ArrayList<>();
+    job.path("steps").forEach(step -> {
+      if (step.has("run")) {
+        commands.add(step.path("run").asText().trim());
+      }
+    });
+    return commands;
+  }
+}
