@@ -41,8 +41,9 @@ class KeepRunningSpec {
         .with(RunSettings.TRADES, Integer.toString(TRADES));
 
     try (ChildJvm jvm = ChildJvm.runSpec("keep-running", child.systemProperties, child.environment, reportDir)) {
-      await("the kept-running stack to write endpoints.json").atMost(TIMEOUT)
-          .until(() -> Files.exists(reportDir.resolve("endpoints.json")) || !jvm.isAlive());
+      // The child prints this line after endpoints.json is in place and every command is printed.
+      await("the kept-running stack to print its endpoints").atMost(TIMEOUT)
+          .until(() -> jvm.output().contains("endpoints written to") || !jvm.isAlive());
       assertThat(jvm.isAlive()).as("the child still runs after the spec; its output:%n%s", jvm.output()).isTrue();
       assertThat(jvm.output()).contains("kcat -b", "duckdb -cmd", "endpoints written to");
 

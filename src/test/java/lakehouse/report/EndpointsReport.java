@@ -48,7 +48,10 @@ public final class EndpointsReport {
     json.put("commands", ClientCommands.forEndpoints(endpoints));
     Files.createDirectories(reportDir);
     Path file = reportDir.resolve("endpoints.json");
-    JSON.writeValue(file.toFile(), json);
+    // Written aside and moved into place, so a reader waiting for the file never sees half of it.
+    Path partial = reportDir.resolve("endpoints.json.partial");
+    JSON.writeValue(partial.toFile(), json);
+    Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return file;
   }
 
