@@ -85,10 +85,6 @@ final class LakehouseSession implements AutoCloseable {
     return report;
   }
 
-  LakehouseStack stack() {
-    return stack;
-  }
-
   /** Writes the stack's server logs under the report directory. */
   void dumpLogs() {
     Path dir = settings.reportDir().resolve("logs");

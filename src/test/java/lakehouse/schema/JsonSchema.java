@@ -63,13 +63,4 @@ public final class JsonSchema {
   public JsonNode properties() {
     return root.path("properties");
   }
-
-  public boolean isRequired(String property) {
-    for (JsonNode name : root.path("required")) {
-      if (name.asText().equals(property)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
