@@ -7,6 +7,7 @@ import lakehouse.stack.IcebergClients;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.rest.RESTCatalog;
 
 /** The stack's Iceberg REST catalog, through Apache Iceberg's own REST client. */
@@ -40,10 +41,13 @@ public final class CatalogHandle implements AutoCloseable {
 
   /** {@code total-records} of the table's current snapshot; 0 while it has none or does not exist yet. */
   public long committedRecordCount(String topic) {
-    if (!catalog().tableExists(tableOf(topic))) {
+    Snapshot current;
+    try {
+      // One request per poll: waits call this every 50 ms on a machine the catalog shares.
+      current = table(topic).currentSnapshot();
+    } catch (NoSuchTableException notYet) {
       return 0;
     }
-    Snapshot current = table(topic).currentSnapshot();
     return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
   }
 
