@@ -1,23 +1,19 @@
 package lakehouse.benchmark;
 
-import static org.awaitility.Awaitility.await;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import lakehouse.Lakehouse;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.pipeline.Produced;
-import lakehouse.pipeline.Progress;
+import lakehouse.pipeline.Visibility;
 import lakehouse.pipeline.Producing;
 import lakehouse.stack.RunSettings;
 import lakehouse.trades.Trade;
@@ -95,20 +91,10 @@ final class SizeBenchmark {
   }
 
   private long awaitVisible(String topic, long expected, long lastAckNanos, Timeline timeline, int batch) {
-    AtomicLong committedRows = new AtomicLong();
-    String table = lakehouse.catalog().namespace() + "." + topic;
-    await(table + " to commit " + expected + " records")
-        .atMost(settings.visibilityTimeout()).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-        .conditionEvaluationListener(new Progress(System.out, table + " rows committed", expected, committedRows::get))
-        .until(() -> {
-          committedRows.set(lakehouse.catalog().committedRecordCount(topic));
-          return committedRows.get() >= expected;
-        });
+    Visibility.awaitCommitted(lakehouse, settings, topic, expected);
     long committed = System.nanoTime();
     timeline.span("commit batch " + batch, lastAckNanos, committed);
-    await("DuckDB to see " + expected + " rows of " + topic)
-        .atMost(settings.visibilityTimeout()).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-        .until(() -> lakehouse.duckdb().count(topic) >= expected);
+    Visibility.awaitVisibleInDuckDb(lakehouse, settings, topic, expected);
     long visible = System.nanoTime();
     timeline.span("visible in DuckDB " + batch, committed, visible);
     return (visible - lastAckNanos) / 1_000_000;

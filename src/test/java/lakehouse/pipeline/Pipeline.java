@@ -1,12 +1,8 @@
 package lakehouse.pipeline;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import lakehouse.Lakehouse;
 import lakehouse.report.RunReport;
 import lakehouse.schema.JsonSchema;
@@ -24,7 +20,6 @@ public final class Pipeline {
   public static final String TRADE_ANALYTICS = "trade_analytics";
   public static final JsonSchema TRADES_SCHEMA = JsonSchema.fromResource("schemas/trades.schema.json");
   public static final JsonSchema ANALYTICS_SCHEMA = JsonSchema.fromResource("schemas/trade_analytics.schema.json");
-  private static final Duration POLL = Duration.ofMillis(50);
 
   private final Lakehouse lakehouse;
   private final RunSettings settings;
@@ -119,31 +114,11 @@ public final class Pipeline {
   }
 
   private long awaitCommitted(String topic, long expected) {
-    AtomicLong committed = new AtomicLong();
-    String table = lakehouse.catalog().namespace() + "." + topic;
-    await(table + ": current Iceberg snapshot to hold all " + expected + " records (commit interval "
-            + settings.commitInterval().toMillis() + " ms)")
-        .atMost(settings.visibilityTimeout())
-        .pollInterval(POLL)
-        .conditionEvaluationListener(new Progress(System.out, table + " rows committed", expected, committed::get))
-        .until(() -> {
-          committed.set(lakehouse.catalog().committedRecordCount(topic));
-          return committed.get() >= expected;
-        });
-    return committed.get();
+    return Visibility.awaitCommitted(lakehouse, settings, topic, expected);
   }
 
   private void awaitVisibleInDuckDb(String topic, long expected, Produced produced) {
-    AtomicLong visible = new AtomicLong();
-    String table = lakehouse.duckdb().table(topic);
-    await("DuckDB to see all " + expected + " rows of " + table)
-        .atMost(settings.visibilityTimeout())
-        .pollInterval(POLL)
-        .conditionEvaluationListener(new Progress(System.out, table + " rows visible in DuckDB", expected, visible::get))
-        .until(() -> {
-          visible.set(lakehouse.duckdb().count(topic));
-          return visible.get() >= expected;
-        });
+    Visibility.awaitVisibleInDuckDb(lakehouse, settings, topic, expected);
     report.freshness(topic, (System.nanoTime() - produced.lastAckNanos()) / 1_000_000);
   }
 
