@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import lakehouse.schema.JsonSchema;
+import lakehouse.schema.SchemaRules;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.IcebergTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -14,7 +16,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The Kafka API of the stack: Iceberg topics, producers, and record counts. */
 public final class KafkaHandle {
@@ -30,9 +31,37 @@ public final class KafkaHandle {
     return endpoint.bootstrapServers();
   }
 
-  /** Creates the topic and its Iceberg table; returns once records sent to it will be translated. */
+  /** Creates an Iceberg topic with the cluster's defaults; returns once records sent to it will be translated. */
   public void createIcebergTopic(String topic, JsonSchema valueSchema) {
-    icebergTopics.create(topic, valueSchema);
+    createIcebergTopic(IcebergTopic.of(topic, valueSchema));
+  }
+
+  /**
+   * Creates an Iceberg topic; its table appears at the first translated record. A schema Redpanda
+   * would not translate is refused first ({@link SchemaRules}): nothing is registered or created.
+   */
+  public void createIcebergTopic(IcebergTopic topic) {
+    SchemaRules.check(topic.name(), topic.valueSchema());
+    icebergTopics.create(topic);
+  }
+
+  /**
+   * Registers a new latest value schema. Records may still be translated with the previous one for
+   * up to {@link #schemaCacheTtl()}.
+   */
+  public void evolveSchema(String topic, JsonSchema newSchema) {
+    SchemaRules.check(topic, newSchema);
+    icebergTopics.evolve(topic, newSchema);
+  }
+
+  /** How long the stack may keep translating with a schema after a newer version is registered. */
+  public java.time.Duration schemaCacheTtl() {
+    return icebergTopics.schemaCacheTtl();
+  }
+
+  /** Deletes the topic; the stack drops its table and dead-letter table with it. */
+  public void deleteIcebergTopic(String topic) {
+    icebergTopics.delete(topic);
   }
 
   /** A plain topic, with no Iceberg translation: one partition, as the Iceberg topics have on embedded. */
@@ -43,11 +72,11 @@ public final class KafkaHandle {
     }
   }
 
-  /** An idempotent producer that waits for all in-sync replicas: keys are strings, values plain JSON bytes. */
-  public Producer<String, byte[]> producer() {
+  /** An idempotent producer that waits for all in-sync replicas: keys and values are raw bytes. */
+  public Producer<byte[], byte[]> producer() {
     Map<String, Object> config = clientConfig();
     config.putAll(producerSettings());
-    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** The producer settings beyond the connection: durability first, then batching for throughput. */

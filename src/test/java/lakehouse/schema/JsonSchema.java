@@ -9,8 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A JSON Schema (draft-07) for the value of an Iceberg topic: an object with typed properties.
- * Redpanda registers the text as is; the embedded stack derives the Iceberg table from it.
+ * A JSON Schema (draft-07) for the value of an Iceberg topic, usually an object with typed properties.
+ * Redpanda registers the text as is; the embedded stack derives the Iceberg table from it. Whether
+ * Redpanda can translate it is {@link SchemaRules}' to say, not this class's.
  */
 public final class JsonSchema {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,11 +31,8 @@ public final class JsonSchema {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("JSON Schema is not valid JSON: " + e.getOriginalMessage(), e);
     }
-    if (root == null || !root.isObject() || !"object".equals(root.path("type").asText())) {
-      throw new IllegalArgumentException("JSON Schema must describe an object (\"type\": \"object\")");
-    }
-    if (!root.path("properties").isObject() || root.path("properties").isEmpty()) {
-      throw new IllegalArgumentException("JSON Schema must declare \"properties\"");
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException("a JSON Schema document must be a JSON object, not " + root);
     }
     return new JsonSchema(text, root);
   }
@@ -62,5 +60,10 @@ public final class JsonSchema {
 
   public JsonNode properties() {
     return root.path("properties");
+  }
+
+  /** Whether the value is an object whose properties become columns; any other root is one column, {@code root}. */
+  public boolean isObject() {
+    return "object".equals(IcebergTypes.jsonType(root));
   }
 }

@@ -1,8 +1,7 @@
 package lakehouse.stack.connect;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +10,21 @@ import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
+import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.IcebergTopics;
-import org.apache.iceberg.PartitionSpec;
-import org.apache.iceberg.Schema;
-import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Iceberg topics on Apache Kafka + Kafka Connect, standing in for Redpanda's: a Kafka topic, its
- * Iceberg table derived from the JSON Schema as Redpanda derives it, and an Apache Iceberg sink
- * connector that commits every commit interval, as {@code iceberg_target_lag_ms} does. Records
- * that cannot be translated go, as with Redpanda, to the Iceberg table {@code <topic>~dlq}.
+ * Iceberg topics on Apache Kafka + Kafka Connect, standing in for Redpanda's: a Kafka topic and the
+ * Apache Iceberg sink connectors that translate it as Redpanda does (docs/redpanda-contract.md),
+ * committing every commit interval, as {@code redpanda.iceberg.target.lag.ms} does. The tables
+ * appear at the first translated record ({@link TableAtFirstRecord}); records that cannot be
+ * translated go, as with Redpanda, to the Iceberg table {@code <topic>~dlq}, or are dropped.
  */
 public final class ConnectIcebergTopics implements IcebergTopics {
   private final Endpoints endpoints;
@@ -40,27 +39,69 @@ public final class ConnectIcebergTopics implements IcebergTopics {
   }
 
   @Override
-  public void create(String topic, JsonSchema valueSchema) {
+  public void create(IcebergTopic topic) {
+    String name = topic.name();
     try {
-      createKafkaTopics(topic, SinkConnectorConfigs.deadLetterTopic(topic),
-          SinkConnectorConfigs.controlTopic(topic), SinkConnectorConfigs.controlTopic(SinkConnectorConfigs.deadLetterTopic(topic)));
-      createTables(Map.of(
-          topic, IcebergTypes.tableSchema(valueSchema),
-          IcebergTypes.deadLetterTable(topic), IcebergTypes.deadLetterSchema()));
-      connect.putConnector(SinkConnectorConfigs.deadLetterConnector(topic), configs.deadLetter(topic));
-      connect.putConnector(SinkConnectorConfigs.connector(topic), configs.translation(topic, valueSchema));
+      createKafkaTopics(topic.partitions().orElse(1), name, SinkConnectorConfigs.controlTopic(name));
+      if (topic.invalidRecords() == IcebergTopic.InvalidRecordAction.DLQ_TABLE) {
+        String deadLetters = SinkConnectorConfigs.deadLetterTopic(name);
+        createKafkaTopics(1, deadLetters, SinkConnectorConfigs.controlTopic(deadLetters));
+        connect.putConnector(SinkConnectorConfigs.deadLetterConnector(name), configs.deadLetter(topic));
+      }
+      connect.putConnector(SinkConnectorConfigs.connector(name), configs.translation(topic, topic.valueSchema()));
     } catch (Exception e) {
-      throw new IllegalStateException("could not create Iceberg topic " + topic + ": " + e.getMessage(), e);
+      throw new IllegalStateException("could not create Iceberg topic " + name + ": " + e.getMessage(), e);
     }
   }
 
-  private void createKafkaTopics(String... topics) throws InterruptedException, ExecutionException {
+  /** The worker restarts the translation's task with the new schema, so no record is translated with the old one. */
+  @Override
+  public void evolve(String topic, JsonSchema newSchema) {
+    String name = SinkConnectorConfigs.connector(topic);
+    try {
+      Map<String, String> config = new HashMap<>(connect.connectorConfig(name));
+      config.put("value.converter." + JsonSchemaConverter.SCHEMA_CONFIG, newSchema.text());
+      config.put("transforms.table." + TableAtFirstRecord.SCHEMA_CONFIG, newSchema.text());
+      connect.putConnector(name, config);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not evolve the schema of Iceberg topic " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Duration schemaCacheTtl() {
+    return Duration.ZERO;
+  }
+
+  /** Connectors first, so nothing writes while the topics and tables go. */
+  @Override
+  public void delete(String topic) {
+    String deadLetters = SinkConnectorConfigs.deadLetterTopic(topic);
+    try {
+      connect.deleteConnector(SinkConnectorConfigs.connector(topic));
+      connect.deleteConnector(SinkConnectorConfigs.deadLetterConnector(topic));
+      deleteKafkaTopics(topic, SinkConnectorConfigs.controlTopic(topic), deadLetters,
+          SinkConnectorConfigs.controlTopic(deadLetters));
+      try (RESTCatalog catalog = IcebergClients.openRestCatalog("topic-delete", endpoints)) {
+        catalog.dropTable(TableIdentifier.of(endpoints.namespace(), topic), true);
+        catalog.dropTable(TableIdentifier.of(endpoints.namespace(), IcebergTypes.deadLetterTable(topic)), true);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not delete Iceberg topic " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Admin admin() {
     Map<String, Object> client = new HashMap<>(endpoints.kafka().clientProperties());
     client.put("bootstrap.servers", endpoints.kafka().bootstrapServers());
-    try (Admin admin = Admin.create(client)) {
+    return Admin.create(client);
+  }
+
+  private void createKafkaTopics(int partitions, String... topics) throws InterruptedException, ExecutionException {
+    try (Admin admin = admin()) {
       for (String name : topics) {
         try {
-          admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+          admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;
@@ -70,20 +111,17 @@ public final class ConnectIcebergTopics implements IcebergTopics {
     }
   }
 
-  private void createTables(Map<String, Schema> schemas) {
-    try (RESTCatalog catalog = IcebergClients.openRestCatalog("topic-setup", endpoints)) {
-      Namespace namespace = Namespace.of(endpoints.namespace());
-      if (!catalog.namespaceExists(namespace)) {
-        catalog.createNamespace(namespace, new HashMap<>());
-      }
-      schemas.forEach((name, schema) -> {
-        TableIdentifier table = TableIdentifier.of(namespace, name);
-        if (!catalog.tableExists(table)) {
-          catalog.createTable(table, schema, PartitionSpec.unpartitioned(), new HashMap<>(Map.of("format-version", "2")));
+  private void deleteKafkaTopics(String... topics) throws InterruptedException, ExecutionException {
+    try (Admin admin = admin()) {
+      List<String> existing = new ArrayList<>(admin.listTopics().names().get());
+      existing.retainAll(List.of(topics));
+      try {
+        admin.deleteTopics(existing).all().get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
         }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      }
     }
   }
 }

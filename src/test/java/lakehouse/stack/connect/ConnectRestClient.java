@@ -41,6 +41,29 @@ final class ConnectRestClient {
         .until(() -> isRunning(name, status(name)));
   }
 
+  /** The connector's current configuration, as submitted. */
+  Map<String, String> connectorConfig(String name) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(baseUri.resolve("connectors/" + name + "/config")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("Kafka Connect at " + baseUri + " has no connector " + name + ": HTTP "
+          + response.statusCode() + " " + response.body());
+    }
+    return JSON.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+  }
+
+  /** Deletes a connector; one that does not exist is already gone. */
+  void deleteConnector(String name) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(baseUri.resolve("connectors/" + name)).timeout(Duration.ofSeconds(60)).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+      throw new IllegalStateException("Kafka Connect at " + baseUri + " did not delete connector " + name + ": HTTP "
+          + response.statusCode() + " " + response.body());
+    }
+  }
+
   JsonNode status(String name) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(
         HttpRequest.newBuilder(baseUri.resolve("connectors/" + name + "/status")).timeout(Duration.ofSeconds(10)).build(),

@@ -1,13 +1,9 @@
 package lakehouse.stack.connect;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import lakehouse.schema.JsonSchema;
-import lakehouse.schema.JsonSchemaValidator;
+import lakehouse.schema.RecordTranslation;
+import lakehouse.schema.UntranslatableRecordException;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -16,18 +12,16 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.Converter;
 
 /**
- * Plain JSON values, validated against the Iceberg topic's JSON Schema ({@value #SCHEMA_CONFIG}).
- * A record that is not JSON or does not fit the schema fails here, in the converter, where Kafka
- * Connect's error handling sends it to the dead-letter topic; a failure later, inside the Iceberg
- * sink, would kill the task instead.
+ * Translates plain JSON values with the Iceberg topic's JSON Schema ({@value #SCHEMA_CONFIG}) exactly
+ * as Redpanda does ({@link RecordTranslation}). A record Redpanda would send to the dead-letter table
+ * fails here, in the converter, where Kafka Connect's error handling routes it to the dead-letter
+ * topic; a failure later, inside the Iceberg sink, would kill the task instead.
  */
 public final class JsonSchemaConverter implements Converter {
   public static final String SCHEMA_CONFIG = "json.schema";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper TO_MAP = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
   private final JsonConverter json = new JsonConverter();
-  private JsonSchemaValidator validator;
+  private RecordTranslation translation;
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
@@ -35,31 +29,21 @@ public final class JsonSchemaConverter implements Converter {
     if (schema == null) {
       throw new IllegalArgumentException(getClass().getSimpleName() + " needs the JSON Schema in '" + SCHEMA_CONFIG + "'");
     }
-    validator = new JsonSchemaValidator(JsonSchema.parse(schema.toString()));
-    Map<String, Object> jsonConfig = new HashMap<>(configs);
-    jsonConfig.put("schemas.enable", "false");
-    json.configure(jsonConfig, isKey);
+    translation = new RecordTranslation(JsonSchema.parse(schema.toString()));
+    json.configure(Map.of("schemas.enable", "false"), isKey);
   }
 
-  /**
-   * Parses once: the same tree is validated and then turned into the schemaless map JsonConverter
-   * would give (longs for integers, doubles for decimals), which halves the sink's parsing work.
-   */
+  /** A row, or a dead letter; a tombstone too is a dead letter, as on Redpanda (record_translator.cc). */
   @Override
   public SchemaAndValue toConnectData(String topic, byte[] value) {
     if (value == null) {
-      return SchemaAndValue.NULL;
+      throw new DataException("record in " + topic + " cannot be translated: tombstones cannot be translated");
     }
-    JsonNode tree;
     try {
-      tree = JSON.readTree(value);
-    } catch (IOException e) {
-      throw new DataException("record in " + topic + " is not JSON", e);
+      return new SchemaAndValue(null, translation.translate(value));
+    } catch (UntranslatableRecordException e) {
+      throw new DataException("record in " + topic + " cannot be translated: " + e.getMessage(), e);
     }
-    validator.violation(tree).ifPresent(violation -> {
-      throw new DataException("record in " + topic + " does not match its JSON Schema: " + violation);
-    });
-    return new SchemaAndValue(null, TO_MAP.convertValue(tree, Object.class));
   }
 
   @Override
@@ -70,6 +54,6 @@ public final class JsonSchemaConverter implements Converter {
   @Override
   public ConfigDef config() {
     return new ConfigDef().define(SCHEMA_CONFIG, ConfigDef.Type.STRING, ConfigDef.Importance.HIGH,
-        "the JSON Schema records must match");
+        "the JSON Schema records are translated with");
   }
 }

@@ -5,15 +5,20 @@ import java.util.HashMap;
 import java.util.Map;
 import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
+import lakehouse.schema.PartitionSpecs;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
+import lakehouse.stack.IcebergTopic;
 
 /**
- * The two Iceberg sink connectors behind one Iceberg topic: the translation itself, whose
- * untranslatable records Kafka Connect sends to a dead-letter topic, and the one that writes that
- * topic's raw records to the {@code <topic>~dlq} table, as Redpanda's dead-letter table holds them.
+ * The Iceberg sink connectors behind one Iceberg topic: the translation itself, whose untranslatable
+ * records Kafka Connect sends to a dead-letter topic, and, unless invalid records are dropped, the one
+ * that writes that topic's raw records to the {@code <topic>~dlq} table, as Redpanda's dead-letter
+ * table holds them.
  */
 final class SinkConnectorConfigs {
+  private static final String BYTES = "org.apache.kafka.connect.converters.ByteArrayConverter";
+
   private final Endpoints endpoints;
   private final Duration commitInterval;
 
@@ -39,26 +44,32 @@ final class SinkConnectorConfigs {
     return "iceberg-control-" + topic;
   }
 
-  Map<String, String> translation(String topic, JsonSchema valueSchema) {
-    Map<String, String> config = common(connector(topic), topic, topic);
+  Map<String, String> translation(IcebergTopic topic, JsonSchema valueSchema) {
+    String name = topic.name();
+    Map<String, String> config = common(connector(name), name, name);
     config.put("value.converter", JsonSchemaConverter.class.getName());
     config.put("value.converter." + JsonSchemaConverter.SCHEMA_CONFIG, valueSchema.text());
-    // Converter failures (not JSON, not the schema) go to the dead-letter topic; the task keeps running.
+    config.put("transforms.table." + TableAtFirstRecord.SCHEMA_CONFIG, valueSchema.text());
+    config.put("transforms.table." + TableAtFirstRecord.PARTITION_SPEC_CONFIG,
+        topic.partitionSpec().orElse(PartitionSpecs.DEFAULT));
+    // Records that cannot be translated fail in the converter or the table transform; the task keeps running.
     config.put("errors.tolerance", "all");
-    config.put("errors.deadletterqueue.topic.name", deadLetterTopic(topic));
-    config.put("errors.deadletterqueue.topic.replication.factor", "1");
-    config.put("errors.deadletterqueue.context.headers.enable", "true");
+    config.put("errors.log.enable", "true");
+    if (topic.invalidRecords() == IcebergTopic.InvalidRecordAction.DLQ_TABLE) {
+      config.put("errors.deadletterqueue.topic.name", deadLetterTopic(name));
+      config.put("errors.deadletterqueue.topic.replication.factor", "1");
+      config.put("errors.deadletterqueue.context.headers.enable", "true");
+    }
     return config;
   }
 
-  Map<String, String> deadLetter(String topic) {
-    Map<String, String> config = common(deadLetterConnector(topic), deadLetterTopic(topic), IcebergTypes.deadLetterTable(topic));
-    config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    config.put("transforms", "value,redpanda");
-    config.put("transforms.value.type", "org.apache.kafka.connect.transforms.HoistField$Value");
-    config.put("transforms.value.field", "value");
-    config.put("transforms.redpanda.type", RedpandaMetadata.class.getName());
+  Map<String, String> deadLetter(IcebergTopic topic) {
+    String name = topic.name();
+    Map<String, String> config = common(deadLetterConnector(name), deadLetterTopic(name), IcebergTypes.deadLetterTable(name));
+    config.put("value.converter", BYTES);
     config.put("transforms.redpanda." + RedpandaMetadata.FROM_ERROR_HEADERS, "true");
+    // Always the cluster default, never the topic's own spec (coordinator.cc, dlq_table_schema_provider).
+    config.put("transforms.table." + TableAtFirstRecord.PARTITION_SPEC_CONFIG, PartitionSpecs.DEFAULT);
     return config;
   }
 
@@ -76,10 +87,22 @@ final class SinkConnectorConfigs {
     config.put("iceberg.kafka.bootstrap.servers", endpoints.kafka().bootstrapServers());
     endpoints.kafka().clientProperties().forEach((key, value) -> config.put("iceberg.kafka." + key, value));
     config.put("consumer.override.auto.offset.reset", "earliest");
+    // Redpanda stores the key and header values as they were produced: raw bytes.
+    config.put("key.converter", BYTES);
+    config.put("header.converter", BYTES);
     config.put("iceberg.catalog.type", "rest");
-    IcebergClients.restCatalog(endpoints).forEach((key, value) -> config.put("iceberg.catalog." + key, value));
-    config.put("transforms", "redpanda");
+    Map<String, String> catalog = IcebergClients.restCatalog(endpoints);
+    catalog.forEach((key, value) -> config.put("iceberg.catalog." + key, value));
+    // TableAtFirstRecord makes the tables; the sink's auto-create would type timestamps in milliseconds.
+    config.put("iceberg.tables.auto-create-enabled", "false");
+    config.put("transforms", "redpanda,table");
     config.put("transforms.redpanda.type", RedpandaMetadata.class.getName());
+    config.put("transforms.table.type", TableAtFirstRecord.class.getName());
+    config.put("transforms.table." + TableAtFirstRecord.TABLE_CONFIG, endpoints.namespace() + "." + table);
+    catalog.forEach((key, value) -> config.put("transforms.table." + TableAtFirstRecord.CATALOG_PREFIX + key, value));
+    // A catalog that does not answer pauses translation, as on Redpanda: retry until it does.
+    config.put("errors.retry.timeout", "-1");
+    config.put("errors.retry.delay.max.ms", "1000");
     return config;
   }
 }

@@ -40,7 +40,7 @@ public final class ContainerStack implements LakehouseStack {
     this.containers = containers;
     this.endpoints = started.endpoints();
     this.readOnlyCatalog = started.readOnlyCatalog();
-    this.icebergTopics = new RedpandaIcebergTopics(endpoints);
+    this.icebergTopics = new RedpandaIcebergTopics(endpoints, RedpandaBootstrapConfig.SCHEMA_CACHE_TTL);
     this.faults = started.faults();
   }
 

@@ -18,6 +18,11 @@ import lakehouse.stack.Secrets;
  * The file holds secrets: copy it into the container, never log it.
  */
 public record RedpandaBootstrapConfig(TieredStorage storage, RestCatalog catalog, Duration commitInterval) {
+  /**
+   * How soon a new schema version is used: {@code iceberg_latest_schema_cache_ttl_ms}, 5 minutes by
+   * default, which would make the schema evolution spec wait that long.
+   */
+  public static final Duration SCHEMA_CACHE_TTL = Duration.ofSeconds(1);
 
   /** Where Tiered Storage writes, as seen from inside the Docker network. */
   public record TieredStorage(
@@ -85,6 +90,7 @@ public record RedpandaBootstrapConfig(TieredStorage storage, RestCatalog catalog
     // the coordinator's commit cadence, so neither one holds the other back.
     p.put("iceberg_catalog_commit_interval_ms", commitInterval.toMillis());
     p.put("iceberg_target_lag_ms", commitInterval.toMillis());
+    p.put("iceberg_latest_schema_cache_ttl_ms", SCHEMA_CACHE_TTL.toMillis());
     return Collections.unmodifiableMap(p);
   }
 

@@ -39,6 +39,8 @@ public final class ExternalSettings {
   public static final String S3_PATH_STYLE = "lakehouse.s3.path-style";
   public static final String NAMESPACE = "lakehouse.namespace";
   public static final String RUN_ID = "lakehouse.run-id";
+  /** The cluster's {@code iceberg_latest_schema_cache_ttl_ms}, which the schema evolution spec waits out. */
+  public static final String REDPANDA_SCHEMA_CACHE_TTL = "lakehouse.redpanda.schema-cache-ttl-ms";
 
   /** Settings whose values are credentials: never printed, never written to target/. */
   public static final Set<String> SECRETS = Set.of(

@@ -40,7 +40,7 @@ public final class ExternalStack implements LakehouseStack {
       throw new IllegalArgumentException(ExternalSettings.RUN_ID + "=" + runId
           + " may hold only lower-case letters, digits and '_', since it becomes part of topic and table names");
     }
-    return new ExternalStack(endpoints, runId, icebergTopics(endpoints, settings.commitInterval()),
+    return new ExternalStack(endpoints, runId, icebergTopics(endpoints, settings),
         ExternalSettings.readOnlyCatalog(settings.source(), endpoints.catalog()));
   }
 
@@ -48,10 +48,12 @@ public final class ExternalStack implements LakehouseStack {
    * Kafka Connect with the Iceberg sink when its URL is set, Redpanda's own Iceberg topics
    * otherwise; the topics are this run's own, so each gets the commit interval as its target lag.
    */
-  private static IcebergTopics icebergTopics(Endpoints endpoints, Duration commitInterval) {
+  private static IcebergTopics icebergTopics(Endpoints endpoints, RunSettings settings) {
+    Duration commitInterval = settings.commitInterval();
     return endpoints.connectUrl() != null
         ? new ConnectIcebergTopics(endpoints, commitInterval)
-        : new RedpandaIcebergTopics(endpoints, Optional.of(commitInterval));
+        : new RedpandaIcebergTopics(endpoints, Optional.of(commitInterval), settings.source().millis(
+            ExternalSettings.REDPANDA_SCHEMA_CACHE_TTL, RedpandaIcebergTopics.DEFAULT_SCHEMA_CACHE_TTL.toMillis()));
   }
 
   static String newRunId() {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lakehouse.schema.JsonSchema;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.IcebergTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,6 +34,12 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
   /** Latest schema of the TopicNameStrategy subject; records are plain JSON, no wire-format header. */
   public static final String VALUE_SCHEMA_LATEST = "value_schema_latest";
   public static final String TARGET_LAG = "redpanda.iceberg.target.lag.ms";
+  public static final String PARTITION_SPEC = "redpanda.iceberg.partition.spec";
+  public static final String INVALID_RECORD_ACTION = "redpanda.iceberg.invalid.record.action";
+  /** The cluster property of how long Redpanda keeps using a schema after a newer version is registered. */
+  public static final String SCHEMA_CACHE_TTL = "iceberg_latest_schema_cache_ttl_ms";
+  /** Its default in 25.3 (redpanda-properties-v25.3.11). */
+  public static final Duration DEFAULT_SCHEMA_CACHE_TTL = Duration.ofMinutes(5);
   /** "Only JSON Schema Draft-07 is currently supported", declared with {@code $schema} (specify-iceberg-schema.adoc). */
   public static final String DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
@@ -41,26 +48,67 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
 
   private final Endpoints endpoints;
   private final Optional<Duration> targetLag;
+  private final Duration schemaCacheTtl;
 
   /** Topics that commit at the cluster's {@code iceberg_target_lag_ms}. */
-  public RedpandaIcebergTopics(Endpoints endpoints) {
-    this(endpoints, Optional.empty());
+  public RedpandaIcebergTopics(Endpoints endpoints, Duration schemaCacheTtl) {
+    this(endpoints, Optional.empty(), schemaCacheTtl);
   }
 
-  /** Topics that commit at their own lag, for clusters whose default is too slow for a spec. */
-  public RedpandaIcebergTopics(Endpoints endpoints, Optional<Duration> targetLag) {
+  /**
+   * Topics that commit at their own lag, for clusters whose default is too slow for a spec.
+   *
+   * @param schemaCacheTtl the cluster's {@value #SCHEMA_CACHE_TTL}
+   */
+  public RedpandaIcebergTopics(Endpoints endpoints, Optional<Duration> targetLag, Duration schemaCacheTtl) {
     if (endpoints.schemaRegistryUrl() == null) {
       throw new IllegalArgumentException("Redpanda Iceberg topics need a Schema Registry; the endpoints have none");
     }
     this.endpoints = endpoints;
     this.targetLag = targetLag;
+    this.schemaCacheTtl = schemaCacheTtl;
   }
 
   /** Registers the schema first: Redpanda looks the schema up when it translates, and caches it for minutes. */
   @Override
-  public void create(String topic, JsonSchema valueSchema) {
-    new SchemaRegistryClient(endpoints.schemaRegistryUrl()).register(subject(topic), schemaRegistryRequest(valueSchema));
+  public void create(IcebergTopic topic) {
+    registry().register(subject(topic.name()), schemaRegistryRequest(topic.valueSchema()));
     createTopic(topic);
+  }
+
+  /** A new version of the subject: {@code value_schema_latest} translates with it once the cache lets go of the old. */
+  @Override
+  public void evolve(String topic, JsonSchema newSchema) {
+    registry().register(subject(topic), schemaRegistryRequest(newSchema));
+  }
+
+  @Override
+  public Duration schemaCacheTtl() {
+    return schemaCacheTtl;
+  }
+
+  /** Deleting the topic drops its tables too, where {@code redpanda.iceberg.delete} is true (the default). */
+  @Override
+  public void delete(String topic) {
+    try (Admin admin = admin()) {
+      admin.deleteTopics(List.of(topic)).all().get(TOPIC_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Redpanda did not delete Iceberg topic " + topic + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while deleting " + topic, e);
+    }
+  }
+
+  private SchemaRegistryClient registry() {
+    return new SchemaRegistryClient(endpoints.schemaRegistryUrl());
+  }
+
+  private Admin admin() {
+    Properties properties = new Properties();
+    properties.putAll(endpoints.kafka().clientProperties());
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafka().bootstrapServers());
+    return Admin.create(properties);
   }
 
   /** TopicNameStrategy, the subject {@code value_schema_latest} reads. */
@@ -74,11 +122,15 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
     return request.toString();
   }
 
-  /** The topic configuration of an Iceberg topic. */
-  public static Map<String, String> topicConfigs(Optional<Duration> targetLag) {
+  /** The topic configuration of an Iceberg topic: the cluster's defaults except where the topic says otherwise. */
+  public static Map<String, String> topicConfigs(IcebergTopic topic, Optional<Duration> targetLag) {
     Map<String, String> configs = new LinkedHashMap<>();
     configs.put(ICEBERG_MODE, VALUE_SCHEMA_LATEST);
     targetLag.ifPresent(lag -> configs.put(TARGET_LAG, Long.toString(lag.toMillis())));
+    topic.partitionSpec().ifPresent(spec -> configs.put(PARTITION_SPEC, spec));
+    if (topic.invalidRecords() != IcebergTopic.InvalidRecordAction.DLQ_TABLE) {
+      configs.put(INVALID_RECORD_ACTION, topic.invalidRecords().propertyValue());
+    }
     return configs;
   }
 
@@ -97,13 +149,14 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
     return valueSchema.text();
   }
 
-  private void createTopic(String topic) {
-    Properties properties = new Properties();
-    properties.putAll(endpoints.kafka().clientProperties());
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafka().bootstrapServers());
-    try (Admin admin = Admin.create(properties)) {
-      // The cluster's default partition count and replication factor, which an external cluster sets.
-      NewTopic newTopic = new NewTopic(topic, Optional.empty(), Optional.empty()).configs(topicConfigs(targetLag));
+  private void createTopic(IcebergTopic icebergTopic) {
+    String topic = icebergTopic.name();
+    try (Admin admin = admin()) {
+      // The cluster's default replication factor, and partition count unless the topic names one.
+      Optional<Integer> partitions = icebergTopic.partitions().isPresent()
+          ? Optional.of(icebergTopic.partitions().getAsInt()) : Optional.empty();
+      NewTopic newTopic = new NewTopic(topic, partitions, Optional.empty())
+          .configs(topicConfigs(icebergTopic, targetLag));
       try {
         admin.createTopics(List.of(newTopic)).all().get(TOPIC_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       } catch (ExecutionException e) {

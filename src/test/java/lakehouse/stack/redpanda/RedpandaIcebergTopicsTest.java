@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import lakehouse.schema.JsonSchema;
+import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.containers.ReferenceContracts;
 import org.junit.jupiter.api.Test;
 
@@ -55,19 +56,33 @@ class RedpandaIcebergTopicsTest {
   }
 
   @Test
-  void theTopicTranslatesWithTheLatestValueSchema() {
-    assertThat(RedpandaIcebergTopics.topicConfigs(Optional.empty()))
+  void theTopicTranslatesWithTheLatestValueSchemaAndTheClustersDefaultsUnlessItSaysOtherwise() {
+    IcebergTopic trades = IcebergTopic.of("trades", JsonSchema.fromResource("schemas/trades.schema.json"));
+
+    assertThat(RedpandaIcebergTopics.topicConfigs(trades, Optional.empty()))
         .containsExactly(Map.entry("redpanda.iceberg.mode", "value_schema_latest"));
-    assertThat(RedpandaIcebergTopics.topicConfigs(Optional.of(Duration.ofSeconds(5))))
-        .containsEntry("redpanda.iceberg.target.lag.ms", "5000");
+    assertThat(RedpandaIcebergTopics.topicConfigs(trades, Optional.of(Duration.ofSeconds(15))))
+        .containsEntry("redpanda.iceberg.target.lag.ms", "15000");
+    assertThat(RedpandaIcebergTopics.topicConfigs(trades.withPartitionSpec("(symbol)")
+        .withInvalidRecords(IcebergTopic.InvalidRecordAction.DROP), Optional.empty()))
+        .containsEntry("redpanda.iceberg.partition.spec", "(symbol)")
+        .containsEntry("redpanda.iceberg.invalid.record.action", "drop");
   }
 
   @Test
   void everyTopicConfigIsARedpanda25Point3TopicProperty() {
     Map<String, String> scopes = ReferenceContracts.redpandaPropertyScopes();
+    IcebergTopic everything = IcebergTopic.of("t", JsonSchema.fromResource("schemas/trades.schema.json"))
+        .withPartitionSpec("(symbol)").withInvalidRecords(IcebergTopic.InvalidRecordAction.DROP);
 
-    assertThat(RedpandaIcebergTopics.topicConfigs(Optional.of(Duration.ofSeconds(5))).keySet())
+    assertThat(RedpandaIcebergTopics.topicConfigs(everything, Optional.of(Duration.ofSeconds(15))).keySet())
         .allSatisfy(key -> assertThat(scopes.get(key)).as("scope of %s in the v25.3.11 contract", key)
             .isEqualTo("topic"));
+  }
+
+  @Test
+  void theSchemaCacheTtlIsARedpanda25Point3ClusterPropertyWithTheDocumentedDefault() {
+    assertThat(ReferenceContracts.redpandaPropertyScopes().get(RedpandaIcebergTopics.SCHEMA_CACHE_TTL)).isEqualTo("cluster");
+    assertThat(RedpandaIcebergTopics.DEFAULT_SCHEMA_CACHE_TTL).isEqualTo(Duration.ofMinutes(5));
   }
 }

@@ -1,0 +1,115 @@
+package lakehouse.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.TemporalAccessor;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import lakehouse.schema.IcebergTypes;
+import lakehouse.schema.SchemaRules;
+import lakehouse.stack.connect.JsonSchemaConverter;
+import lakehouse.stack.connect.RedpandaMetadata;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The embedded stack's translation (the converter, then the metadata transform, in-process) against
+ * every conformance case, in milliseconds. ConformanceSpec runs the same cases through a whole stack.
+ */
+class ConformanceCasesTest {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  @Test
+  void theProjectHasAtLeastTwelveCasesAndFiftyRecords() {
+    List<ConformanceCase> cases = ConformanceCase.builtIn();
+
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(cases.stream().mapToInt(c -> c.records().size()).sum()).isGreaterThanOrEqualTo(50);
+    assertThat(cases).extracting(ConformanceCase::topicName).doesNotHaveDuplicates();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theEmbeddedTranslationFollowsEveryCase() {
+    return ConformanceCase.builtIn().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+  }
+
+  private static void check(ConformanceCase testCase) {
+    List<SchemaRules.Violation> violations = SchemaRules.violations(testCase.schema());
+    if (!testCase.schemaAccepted()) {
+      assertThat(violations).as("Redpanda refuses this schema, so the preflight must").isNotEmpty();
+      return;
+    }
+    assertThat(violations).as("violations of a schema Redpanda accepts").isEmpty();
+    JsonSchemaConverter converter = new JsonSchemaConverter();
+    converter.configure(Map.of(JsonSchemaConverter.SCHEMA_CONFIG, testCase.schema().toString()), false);
+    RedpandaMetadata metadata = new RedpandaMetadata();
+    metadata.configure(Map.of());
+    Map<Long, JsonNode> rows = new HashMap<>();
+    Map<Long, String> deadLetters = new HashMap<>();
+    for (ConformanceCase.CaseRecord record : testCase.records()) {
+      byte[] value = ConformanceCase.valueBytes(record);
+      try {
+        Object translated = converter.toConnectData("t", value).value();
+        SinkRecord row = metadata.apply(new SinkRecord("t", 0, null, key(record), null, translated, record.offset(),
+            0L, TimestampType.CREATE_TIME));
+        rows.put((long) record.offset(), json(row.value()));
+      } catch (DataException deadLetter) {
+        deadLetters.put((long) record.offset(), value == null ? null : HexFormat.of().withUpperCase().formatHex(value));
+      }
+    }
+    assertThat(new CaseCheck(testCase, IcebergTypes.tableSchema(testCase.jsonSchema())).problems(rows, deadLetters))
+        .as("%s", testCase).isEmpty();
+  }
+
+  private static byte[] key(ConformanceCase.CaseRecord record) {
+    return record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The translated row as JSON, temporal values in ISO-8601, as a reader would render them. */
+  static JsonNode json(Object value) {
+    if (value == null) {
+      return JSON.nullNode();
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode object = JSON.objectNode();
+      map.forEach((k, v) -> object.set(String.valueOf(k), json(v)));
+      return object;
+    }
+    if (value instanceof List<?> list) {
+      ArrayNode array = JSON.arrayNode();
+      list.forEach(element -> array.add(json(element)));
+      return array;
+    }
+    if (value instanceof Long l) {
+      return JSON.numberNode(l);
+    }
+    if (value instanceof Integer i) {
+      return JSON.numberNode(i);
+    }
+    if (value instanceof Double d) {
+      return JSON.numberNode(d);
+    }
+    if (value instanceof Boolean b) {
+      return JSON.booleanNode(b);
+    }
+    if (value instanceof byte[] bytes) {
+      return JSON.textNode(new String(bytes, StandardCharsets.UTF_8));
+    }
+    if (value instanceof String || value instanceof TemporalAccessor) {
+      return JSON.textNode(value.toString());
+    }
+    throw new IllegalArgumentException("a translated value of " + value.getClass());
+  }
+}

@@ -1,0 +1,109 @@
+package lakehouse.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/**
+ * Compares an expected value of a conformance case with what a reader found, by the column's Iceberg
+ * type: numbers numerically, {@code timestamptz} as an instant, {@code date} as {@code YYYY-MM-DD},
+ * {@code time} as a time of day in UTC, lists element by element, structs field by field. The found
+ * value is JSON as DuckDB's {@code to_json} writes it ({@code "2026-01-15 09:30:00+00"}) or as ISO-8601.
+ */
+final class ExpectedValues {
+  /** DuckDB's rendering of TIMESTAMPTZ in UTC: {@code 2026-01-15 09:30:00.123456+00}. */
+  private static final DateTimeFormatter DUCKDB_TIMESTAMPTZ = new DateTimeFormatterBuilder()
+      .appendPattern("yyyy-MM-dd HH:mm:ss")
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .appendOffset("+HH:mm", "+00")
+      .toFormatter();
+
+  private ExpectedValues() {}
+
+  /** Why {@code found} is not {@code expected}, or empty when it is. */
+  static Optional<String> mismatch(Type type, JsonNode expected, JsonNode found) {
+    if (expected.isNull() || found == null || found.isNull()) {
+      return expected.isNull() && (found == null || found.isNull())
+          ? Optional.empty()
+          : differ(expected, found);
+    }
+    try {
+      return switch (type.typeId()) {
+        case INTEGER, LONG, FLOAT, DOUBLE, DECIMAL -> number(expected).compareTo(number(found)) == 0
+            ? Optional.empty() : differ(expected, found);
+        case TIMESTAMP -> instant(expected.asText()).equals(instant(found.asText()))
+            ? Optional.empty() : differ(expected, found);
+        case DATE -> LocalDate.parse(expected.asText()).equals(LocalDate.parse(found.asText()))
+            ? Optional.empty() : differ(expected, found);
+        case TIME -> LocalTime.parse(expected.asText()).equals(LocalTime.parse(found.asText()))
+            ? Optional.empty() : differ(expected, found);
+        case LIST -> list(type.asListType(), expected, found);
+        case STRUCT -> struct(type.asStructType(), expected, found);
+        default -> expected.equals(found) ? Optional.empty() : differ(expected, found);
+      };
+    } catch (DateTimeParseException | NumberFormatException e) {
+      return Optional.of("expected " + expected + " but found " + found + " (" + e.getMessage() + ")");
+    }
+  }
+
+  private static Optional<String> list(Types.ListType type, JsonNode expected, JsonNode found) {
+    if (!expected.isArray() || !found.isArray() || expected.size() != found.size()) {
+      return differ(expected, found);
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      Optional<String> element = mismatch(type.elementType(), expected.get(i), found.get(i));
+      if (element.isPresent()) {
+        return Optional.of("[" + i + "]: " + element.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Only the fields the expectation names are compared. */
+  private static Optional<String> struct(Types.StructType type, JsonNode expected, JsonNode found) {
+    if (!expected.isObject() || !found.isObject()) {
+      return differ(expected, found);
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      Types.NestedField column = type.field(field.getKey());
+      if (column == null) {
+        return Optional.of("." + field.getKey() + ": no such field in " + type);
+      }
+      Optional<String> inner = mismatch(column.type(), field.getValue(), found.get(field.getKey()));
+      if (inner.isPresent()) {
+        return Optional.of("." + field.getKey() + ": " + inner.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Instant instant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notIso) {
+      return OffsetDateTime.parse(text, DUCKDB_TIMESTAMPTZ).toInstant();
+    }
+  }
+
+  private static BigDecimal number(JsonNode node) {
+    return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText());
+  }
+
+  private static Optional<String> differ(JsonNode expected, JsonNode found) {
+    return Optional.of("expected " + expected + " but found " + (found == null ? "no value" : found));
+  }
+}
