@@ -39,6 +39,11 @@ public final class CatalogHandle implements AutoCloseable {
     return catalog().loadTable(tableOf(topic));
   }
 
+  /** Whether the topic's table exists yet: Redpanda makes it at the first translated record. */
+  public boolean tableExists(String topic) {
+    return catalog().tableExists(tableOf(topic));
+  }
+
   /** {@code total-records} of the table's current snapshot; 0 while it has none or does not exist yet. */
   public long committedRecordCount(String topic) {
     Snapshot current;

@@ -41,7 +41,8 @@ public final class DuckDbHandle implements AutoCloseable {
     return connection;
   }
 
-  public <T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
+  /** One query at a time: a DuckDB connection runs one statement at once, and specs may poll from several threads. */
+  public synchronized <T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
     try (Statement statement = connection().createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       List<T> rows = new ArrayList<>();
       while (rs.next()) {

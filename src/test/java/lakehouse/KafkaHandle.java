@@ -90,6 +90,12 @@ public final class KafkaHandle {
     return settings;
   }
 
+  public boolean topicExists(String topic) throws Exception {
+    try (Admin admin = Admin.create(clientConfig())) {
+      return admin.listTopics().names().get().contains(topic);
+    }
+  }
+
   /** Records held by the topic: end minus start offsets over its partitions (no transactions, no gaps). */
   public long recordCount(String topic) throws Exception {
     try (Admin admin = Admin.create(clientConfig())) {

@@ -20,6 +20,8 @@ public final class Pipeline {
   public static final String TRADE_ANALYTICS = "trade_analytics";
   public static final JsonSchema TRADES_SCHEMA = JsonSchema.fromResource("schemas/trades.schema.json");
   public static final JsonSchema ANALYTICS_SCHEMA = JsonSchema.fromResource("schemas/trade_analytics.schema.json");
+  /** The one header every trade carries, which Redpanda keeps in {@code redpanda.headers}. */
+  public static final String SOURCE_HEADER = "lakehouse-source";
 
   private final Lakehouse lakehouse;
   private final RunSettings settings;
@@ -62,6 +64,11 @@ public final class Pipeline {
     return roundTrip.get();
   }
 
+  /** The value of {@link #SOURCE_HEADER}: which generator made the trades. */
+  public String sourceHeader() {
+    return "TradeGenerator seed " + settings.seed();
+  }
+
   public String tradesTopic() {
     return lakehouse.topic(TRADES);
   }
@@ -74,7 +81,9 @@ public final class Pipeline {
     return timed("ingest", () -> {
       List<Trade> trades = TradeGenerator.generate(settings.seed(), settings.trades());
       lakehouse.kafka().createIcebergTopic(tradesTopic(), TRADES_SCHEMA);
-      Produced produced = Producing.sendAll(lakehouse.kafka(), tradesTopic(), trades, Trade::tradeId, Trade::toJson);
+      String source = sourceHeader();
+      Produced produced = Producing.sendAll(lakehouse.kafka(), tradesTopic(), trades,
+          trade -> Message.of(trade.tradeId(), trade.toJson()).withHeader(SOURCE_HEADER, source));
       return new Ingested(trades, produced);
     });
   }

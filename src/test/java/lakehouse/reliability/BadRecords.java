@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import lakehouse.trades.Trade;
 
-/** Records an Iceberg topic cannot translate: one of each kind that a real producer gets wrong. */
+/**
+ * Records Redpanda 25.3 cannot translate and sends to the dead-letter table (values_json.cc,
+ * iceberg_json_tests.cc): one of each kind a real producer gets wrong.
+ */
 final class BadRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,20 +27,20 @@ final class BadRecords {
   static List<BadRecord> from(List<Trade> trades) {
     return List.of(
         new BadRecord("not JSON", null, "trade_id=42;price=abc".getBytes(StandardCharsets.UTF_8)),
-        new BadRecord("required field missing", trades.get(0).tradeId(), without(trades.get(0), "price")),
-        new BadRecord("wrong type", trades.get(1).tradeId(), with(trades.get(1), "price", "abc")),
-        new BadRecord("unparseable ts_event", trades.get(2).tradeId(), with(trades.get(2), "ts_event", "yesterday at noon")));
+        new BadRecord("a fractional integer", trades.get(0).tradeId(), with(trades.get(0), json -> json.put("qty", 1.5))),
+        new BadRecord("a boolean for a number", trades.get(1).tradeId(), with(trades.get(1), json -> json.put("price", true))),
+        new BadRecord("a JSON array", null, ("[" + new String(trades.get(2).toJson(), StandardCharsets.UTF_8) + "]")
+            .getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static byte[] without(Trade trade, String field) {
-    ObjectNode json = tree(trade);
-    json.remove(field);
-    return json.toString().getBytes(StandardCharsets.UTF_8);
+  /** The trade without one of its required fields: Redpanda ignores {@code required}, so it is a row with a NULL. */
+  static byte[] without(Trade trade, String field) {
+    return with(trade, json -> json.remove(field));
   }
 
-  private static byte[] with(Trade trade, String field, String value) {
+  private static byte[] with(Trade trade, Consumer<ObjectNode> change) {
     ObjectNode json = tree(trade);
-    json.put(field, value);
+    change.accept(json);
     return json.toString().getBytes(StandardCharsets.UTF_8);
   }
 

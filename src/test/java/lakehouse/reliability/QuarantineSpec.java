@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import lakehouse.DuckDbHandle;
 import lakehouse.KafkaHandle;
@@ -14,6 +15,7 @@ import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.pipeline.Produced;
 import lakehouse.pipeline.Producing;
+import lakehouse.pipeline.Progress;
 import lakehouse.report.RunReport;
 import lakehouse.reliability.BadRecords.BadRecord;
 import lakehouse.schema.IcebergTypes;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Records that cannot be translated are quarantined in the {@code trades~dlq} Iceberg table (as
- * Redpanda does), not lost and not fatal: valid records around them land, and translation goes on.
+ * Records Redpanda cannot translate are quarantined in the {@code trades~dlq} Iceberg table, not lost
+ * and not fatal: valid records around them land, and translation goes on. A trade missing a
+ * "required" field is not one of them: Redpanda ignores {@code required} and writes a NULL.
  */
 @LakehouseSpec
 @Order(6)
@@ -41,19 +44,30 @@ class QuarantineSpec {
     List<Trade> valid = TradeGenerator.generate(settings.seed() + 1, 30);
     List<Trade> after = TradeGenerator.generate(settings.seed() + 2, 10);
     List<BadRecord> bad = BadRecords.from(TradeGenerator.generate(settings.seed() + 3, 3));
+    Trade priceless = TradeGenerator.generate(settings.seed() + 4, 1).get(0);
 
     Produced mixed = Producing.sendAll(kafka, topic, interleave(valid, bad), r -> r.tradeId(), BadRecord::value);
+    Produced missing = Producing.sendAll(kafka, topic, List.of(priceless), Trade::tradeId, t -> BadRecords.without(t, "price"));
     Produced later = Producing.sendAll(kafka, topic, after, Trade::tradeId, Trade::toJson);
     assertThat(mixed.failures()).isEmpty();
+    assertThat(missing.failures()).isEmpty();
     assertThat(later.failures()).isEmpty();
 
     String table = duckdb.table(topic);
     String deadLetters = duckdb.table(IcebergTypes.deadLetterTable(topic));
     List<Trade> everyValid = new ArrayList<>(valid);
     everyValid.addAll(after);
-    await("all " + everyValid.size() + " valid trades in " + table + " and " + bad.size() + " dead letters in " + deadLetters)
+    everyValid.add(priceless);
+    long sent = mixed.sent() + missing.sent() + later.sent();
+    AtomicLong accounted = new AtomicLong();
+    await("all " + everyValid.size() + " translatable trades in " + table + " and " + bad.size() + " dead letters in "
+            + deadLetters)
         .atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-        .until(() -> countIds(duckdb, table, ids(everyValid)) == everyValid.size() && duckdb.count(IcebergTypes.deadLetterTable(topic)) >= bad.size());
+        .conditionEvaluationListener(new Progress(System.out, topic + " rows + dead letters", sent, accounted::get))
+        .until(() -> {
+          accounted.set(countIds(duckdb, table, ids(everyValid)) + duckdb.count(IcebergTypes.deadLetterTable(topic)));
+          return accounted.get() >= sent;
+        });
 
     long quarantined = duckdb.count(IcebergTypes.deadLetterTable(topic));
     assertThat(quarantined).as("records in %s", deadLetters).isEqualTo(bad.size());
@@ -61,11 +75,15 @@ class QuarantineSpec {
     assertThat(duckdb.query("SELECT hex(value) FROM " + deadLetters, rs -> rs.getString(1)))
         .as("the quarantined records, byte for byte")
         .containsExactlyInAnyOrderElementsOf(bad.stream().map(r -> HexFormat.of().withUpperCase().formatHex(r.value())).toList());
-    assertThat(duckdb.count(topic)).as("rows in %s: the ingested trades plus every valid one since", table)
+    assertThat(duckdb.query("SELECT price IS NULL, qty FROM " + table + " WHERE trade_id = '" + priceless.tradeId() + "'",
+        rs -> rs.getBoolean(1) + " " + rs.getLong(2)))
+        .as("the trade without price: a row with price NULL, since Redpanda ignores required")
+        .containsExactly("true " + priceless.qty());
+    assertThat(duckdb.count(topic)).as("rows in %s: the ingested trades plus every translatable one since", table)
         .isEqualTo(before + everyValid.size());
-    assertThat(everyValid.size() + quarantined).as("valid + quarantined").isEqualTo(mixed.sent() + later.sent());
+    assertThat(everyValid.size() + quarantined).as("rows + quarantined").isEqualTo(sent);
 
-    report.countReliability("produced", mixed.sent() + later.sent());
+    report.countReliability("produced", sent);
     report.countReliability("in_table", everyValid.size());
     report.countReliability("quarantined", quarantined);
   }

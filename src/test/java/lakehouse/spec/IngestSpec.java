@@ -10,7 +10,10 @@ import lakehouse.stack.RunSettings;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Stage 1: deterministic trades go into the {@code trades} Iceberg topic, every one acknowledged. */
+/**
+ * Stage 1: deterministic trades go into the {@code trades} Iceberg topic, every one acknowledged. Each
+ * carries its {@code trade_id} as the key and one header, which QuerySpec finds again in the table.
+ */
 @LakehouseSpec
 @Order(1)
 class IngestSpec {

@@ -43,6 +43,21 @@ class QuerySpec {
     }
   }
 
+  /** Redpanda keeps the key and headers as produced (table_definition.cc, build_rp_struct, build_headers_value). */
+  @Test
+  @Order(3)
+  void everyRowKeepsItsKafkaKeyAndHeader(Pipeline pipeline, DuckDbHandle duckdb) throws Exception {
+    pipeline.queriedAnalytics();
+    String table = duckdb.table(pipeline.tradesTopic());
+
+    assertThat(duckdb.query("SELECT count(*) FILTER (WHERE decode(redpanda.key) = trade_id),"
+            + " count(*) FILTER (WHERE len(redpanda.headers) = 1 AND redpanda.headers[1].key = '" + Pipeline.SOURCE_HEADER
+            + "' AND decode(redpanda.headers[1].value) = '" + pipeline.sourceHeader() + "'), count(*) FROM " + table,
+        rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).get(0))
+        .as("rows whose redpanda.key is their trade_id, rows with the one header, all rows")
+        .containsExactly(pipeline.ingest().trades().size(), pipeline.ingest().trades().size(), pipeline.ingest().trades().size());
+  }
+
   @Test
   @Order(2)
   void everyRowIsOneTradeAtItsOwnKafkaOffset(Pipeline pipeline, DuckDbHandle duckdb) throws Exception {

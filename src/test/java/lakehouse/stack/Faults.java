@@ -19,10 +19,6 @@ public interface Faults {
 
   /** Lets an outage last its wall-clock time: the wait polls with Awaitility, it does not sleep. */
   static void lastFor(Duration outage) {
-    long until = System.nanoTime() + outage.toNanos();
-    org.awaitility.Awaitility.await("the outage of " + outage.toMillis() + " ms to end")
-        .atMost(outage.plusSeconds(5))
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> System.nanoTime() >= until);
+    lakehouse.pipeline.Elapse.of(outage, "the outage");
   }
 }

@@ -1,0 +1,143 @@
+package lakehouse.conformance;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import lakehouse.Lakehouse;
+import lakehouse.pipeline.Message;
+import lakehouse.pipeline.Produced;
+import lakehouse.pipeline.Producing;
+import lakehouse.pipeline.Progress;
+import lakehouse.schema.IcebergTypes;
+import lakehouse.schema.UntranslatableSchemaException;
+import lakehouse.stack.IcebergTopic;
+import lakehouse.stack.RunSettings;
+
+/**
+ * One conformance case on a real stack: a fresh Iceberg topic with one partition, so the i-th record
+ * has Kafka offset i; every record produced; a wait until each one is accounted for (rows plus dead
+ * letters equal the records sent); then the rows, read with DuckDB through the catalog, and the dead
+ * letters, compared with the case. The topic is deleted afterwards, unless the case failed.
+ */
+final class CaseRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final Lakehouse lakehouse;
+  private final RunSettings settings;
+  private final ConformanceCase testCase;
+  private final String topic;
+
+  CaseRun(Lakehouse lakehouse, RunSettings settings, ConformanceCase testCase) {
+    this.lakehouse = lakehouse;
+    this.settings = settings;
+    this.testCase = testCase;
+    this.topic = lakehouse.topic(testCase.topicName());
+  }
+
+  /** What differs from the case; empty when the stack behaved as Redpanda does. */
+  List<String> run() throws Exception {
+    IcebergTopic icebergTopic = IcebergTopic.of(topic, testCase.jsonSchema()).withPartitions(1)
+        .withInvalidRecords(testCase.invalidRecords());
+    try {
+      lakehouse.kafka().createIcebergTopic(icebergTopic);
+    } catch (UntranslatableSchemaException refused) {
+      return testCase.schemaAccepted()
+          ? List.of("the suite refused a schema Redpanda translates: " + refused.getMessage())
+          : refusedCleanly(refused);
+    }
+    if (!testCase.schemaAccepted()) {
+      lakehouse.kafka().deleteIcebergTopic(topic);
+      return List.of("the schema was accepted, but Redpanda sends every record of it to the dead-letter table;"
+          + " the preflight must refuse it");
+    }
+    Produced produced = Producing.sendAll(lakehouse.kafka(), topic, testCase.records(), CaseRun::message);
+    if (!produced.failures().isEmpty()) {
+      return List.of("records not acknowledged: " + produced.failures());
+    }
+    awaitAccounted();
+    List<String> problems = new ArrayList<>(new CaseCheck(testCase, tableSchema()).problems(rows(), deadLetters()));
+    if (testCase.invalidRecords() == IcebergTopic.InvalidRecordAction.DROP && deadLetterTableExists()) {
+      problems.add("invalid records are dropped, yet " + IcebergTypes.deadLetterTable(topic) + " exists");
+    }
+    if (problems.isEmpty()) {
+      lakehouse.kafka().deleteIcebergTopic(topic);
+    }
+    return problems;
+  }
+
+  /** A refused schema leaves nothing behind: no topic was created. */
+  private List<String> refusedCleanly(UntranslatableSchemaException refused) throws Exception {
+    if (lakehouse.kafka().topicExists(topic)) {
+      return List.of("the schema was refused (" + refused.getMessage() + "), but topic " + topic + " was created");
+    }
+    return List.of();
+  }
+
+  private static Message message(ConformanceCase.CaseRecord record) {
+    return new Message(record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+        ConformanceCase.valueBytes(record), Map.of());
+  }
+
+  /** Rows plus dead letters, as the catalog counts them, until they account for every record sent. */
+  private void awaitAccounted() {
+    boolean dropping = testCase.invalidRecords() == IcebergTopic.InvalidRecordAction.DROP;
+    long expected = dropping ? testCase.expectedRows() : testCase.records().size();
+    String deadLetters = IcebergTypes.deadLetterTable(topic);
+    java.util.concurrent.atomic.AtomicLong accounted = new java.util.concurrent.atomic.AtomicLong();
+    await(topic + ": " + (dropping ? "rows" : "rows + dead letters") + " to account for all " + expected + " records")
+        .atMost(settings.visibilityTimeout())
+        .pollInterval(POLL)
+        .conditionEvaluationListener(new Progress(System.out, topic + " records accounted for", expected, accounted::get))
+        .until(() -> {
+          long rows = lakehouse.catalog().committedRecordCount(topic);
+          accounted.set(rows + (dropping ? 0 : lakehouse.catalog().committedRecordCount(deadLetters)));
+          return accounted.get() >= expected;
+        });
+    long rowCount = testCase.expectedRows();
+    await("DuckDB to see the " + rowCount + " rows of " + topic).atMost(settings.visibilityTimeout()).pollInterval(POLL)
+        .ignoreExceptions()
+        .until(() -> rowCount == 0 || lakehouse.duckdb().count(topic) >= rowCount);
+  }
+
+  private org.apache.iceberg.Schema tableSchema() {
+    return lakehouse.catalog().tableExists(topic) ? lakehouse.catalog().table(topic).schema() : null;
+  }
+
+  private boolean deadLetterTableExists() {
+    return lakehouse.catalog().tableExists(IcebergTypes.deadLetterTable(topic));
+  }
+
+  /** Every row as DuckDB renders it in JSON, by its Kafka offset. */
+  private Map<Long, JsonNode> rows() throws Exception {
+    Map<Long, JsonNode> rows = new HashMap<>();
+    if (!lakehouse.catalog().tableExists(topic)) {
+      return rows;
+    }
+    for (String json : lakehouse.duckdb().query("SELECT to_json(t) FROM " + lakehouse.duckdb().table(topic) + " t",
+        rs -> rs.getString(1))) {
+      JsonNode row = JSON.readTree(json);
+      rows.put(row.path("redpanda").path("offset").asLong(), row);
+    }
+    return rows;
+  }
+
+  /** Every dead letter's value in hex (null for a tombstone's), by the Kafka offset of its record. */
+  private Map<Long, String> deadLetters() throws Exception {
+    Map<Long, String> deadLetters = new HashMap<>();
+    if (!deadLetterTableExists()) {
+      return deadLetters;
+    }
+    lakehouse.duckdb().query("SELECT redpanda.offset, hex(value) FROM "
+            + lakehouse.duckdb().table(IcebergTypes.deadLetterTable(topic)),
+        rs -> deadLetters.put(rs.getLong(1), rs.getString(2)));
+    return deadLetters;
+  }
+}

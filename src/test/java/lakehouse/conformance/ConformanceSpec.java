@@ -1,0 +1,47 @@
+package lakehouse.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import lakehouse.Lakehouse;
+import lakehouse.junit.LakehouseSpec;
+import lakehouse.stack.RunSettings;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Redpanda's translation, case by case, on this stack: every file of src/test/resources/conformance,
+ * plus those of {@code lakehouse.conformance.dir}, as one test each, named after the case. The cases
+ * run a few at a time on the shared stack; each test waits for its own.
+ */
+@LakehouseSpec
+@Order(10)
+class ConformanceSpec {
+  public static final String DIR = "lakehouse.conformance.dir";
+  public static final String PARALLELISM = "lakehouse.conformance.parallelism";
+
+  @TestFactory
+  List<DynamicTest> everyCaseBehavesAsOnRedpanda(Lakehouse lakehouse, RunSettings settings) {
+    List<ConformanceCase> cases = new ArrayList<>(ConformanceCase.builtIn());
+    settings.source().get(DIR).ifPresent(dir -> cases.addAll(ConformanceCase.fromDirectory(Path.of(dir))));
+    ExecutorService runners = Executors.newFixedThreadPool(settings.source().positiveInt(PARALLELISM, 4), runnable -> {
+      Thread thread = new Thread(runnable, "lakehouse-conformance");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<DynamicTest> tests = new ArrayList<>();
+    for (ConformanceCase testCase : cases) {
+      Future<List<String>> result = runners.submit(() -> new CaseRun(lakehouse, settings, testCase).run());
+      tests.add(DynamicTest.dynamicTest(testCase.name() + " [" + testCase.file().getFileName() + "]", () ->
+          assertThat(result.get()).as("%s (%s)", testCase.name(), testCase.source()).isEmpty()));
+    }
+    runners.shutdown();
+    return tests;
+  }
+}

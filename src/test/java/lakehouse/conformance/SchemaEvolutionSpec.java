@@ -1,0 +1,102 @@
+package lakehouse.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import lakehouse.Lakehouse;
+import lakehouse.junit.LakehouseSpec;
+import lakehouse.pipeline.Elapse;
+import lakehouse.pipeline.Produced;
+import lakehouse.pipeline.Producing;
+import lakehouse.pipeline.Visibility;
+import lakehouse.schema.IcebergTypes;
+import lakehouse.schema.JsonSchema;
+import lakehouse.stack.IcebergTopic;
+import lakehouse.stack.RunSettings;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A new schema version that adds an optional property adds an optional column; rows written before it
+ * read NULL there, and the snapshot taken before it still reads exactly the earlier rows
+ * (docs/redpanda-contract.md §7: about-iceberg-topics.adoc, "Schema evolution"; schema_evolution_test.py).
+ */
+@LakehouseSpec
+@Order(11)
+class SchemaEvolutionSpec {
+  private static final int EACH = 5;
+  private static final JsonSchema V1 = JsonSchema.parse("""
+      {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
+       "properties": {"id": {"type": "integer"}, "symbol": {"type": "string"}}}""");
+  private static final JsonSchema V2 = JsonSchema.parse("""
+      {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
+       "properties": {"id": {"type": "integer"}, "symbol": {"type": "string"}, "venue": {"type": "string"}}}""");
+
+  private static final JsonSchema STRING_ID = JsonSchema.parse("""
+      {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
+       "properties": {"id": {"type": "string"}, "symbol": {"type": "string"}}}""");
+
+  @Test
+  void aNewOptionalPropertyBecomesAColumnThatEarlierRowsReadAsNull(Lakehouse lakehouse, RunSettings settings)
+      throws Exception {
+    String topic = lakehouse.topic("schema_evolution");
+    lakehouse.kafka().createIcebergTopic(IcebergTopic.of(topic, V1).withPartitions(1));
+    produce(lakehouse, topic, 1, id -> "{\"id\":" + id + ",\"symbol\":\"AAPL\"}");
+    Visibility.awaitCommitted(lakehouse, settings, topic, EACH);
+    long v1Snapshot = lakehouse.catalog().table(topic).currentSnapshot().snapshotId();
+
+    lakehouse.kafka().evolveSchema(topic, V2);
+    Elapse.of(lakehouse.kafka().schemaCacheTtl(), "the stack's schema cache (iceberg_latest_schema_cache_ttl_ms)");
+    produce(lakehouse, topic, EACH + 1, id -> "{\"id\":" + id + ",\"symbol\":\"MSFT\",\"venue\":\"XNAS\"}");
+    Visibility.awaitCommitted(lakehouse, settings, topic, 2 * EACH);
+    Visibility.awaitVisibleInDuckDb(lakehouse, settings, topic, 2 * EACH);
+
+    Types.NestedField venue = lakehouse.catalog().table(topic).schema().findField("venue");
+    assertThat(venue).as("column venue after v2").isNotNull();
+    assertThat(venue.type()).isEqualTo(Types.StringType.get());
+    assertThat(venue.isOptional()).isTrue();
+    String table = lakehouse.duckdb().table(topic);
+    assertThat(lakehouse.duckdb().query("SELECT id, coalesce(venue, 'NULL') FROM " + table + " ORDER BY id",
+        rs -> rs.getLong(1) + " " + rs.getString(2)))
+        .as("v1 rows read NULL in the new column, v2 rows their venue")
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 2 * EACH)
+            .mapToObj(id -> id + " " + (id <= EACH ? "NULL" : "XNAS")).toList());
+    assertThat(lakehouse.duckdb().query("SELECT id FROM " + table + " AT (VERSION => " + v1Snapshot + ") ORDER BY id",
+        rs -> rs.getLong(1)))
+        .as("snapshot %s, taken before v2, read by DuckDB", v1Snapshot)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, EACH).mapToObj(id -> (long) id).toList());
+    lakehouse.kafka().deleteIcebergTopic(topic);
+  }
+
+  /**
+   * long to string is no promotion Iceberg allows (compatibility.cc), so Redpanda sends the records to
+   * the dead-letter table (record_multiplexer.cc, incompatible_schema; schema_evolution_test.py,
+   * illegal_promotion_int_to_string).
+   */
+  @Test
+  void anIncompatibleTypeChangeSendsTheRecordsToTheDeadLetterTable(Lakehouse lakehouse, RunSettings settings)
+      throws Exception {
+    String topic = lakehouse.topic("schema_incompatible");
+    lakehouse.kafka().createIcebergTopic(IcebergTopic.of(topic, V1).withPartitions(1));
+    produce(lakehouse, topic, 1, id -> "{\"id\":" + id + ",\"symbol\":\"AAPL\"}");
+    Visibility.awaitCommitted(lakehouse, settings, topic, EACH);
+
+    lakehouse.kafka().evolveSchema(topic, STRING_ID);
+    Elapse.of(lakehouse.kafka().schemaCacheTtl(), "the stack's schema cache (iceberg_latest_schema_cache_ttl_ms)");
+    produce(lakehouse, topic, EACH + 1, id -> "{\"id\":\"" + id + "\",\"symbol\":\"MSFT\"}");
+    Visibility.awaitCommitted(lakehouse, settings, IcebergTypes.deadLetterTable(topic), EACH);
+
+    assertThat(lakehouse.catalog().committedRecordCount(topic)).as("rows of %s", topic).isEqualTo(EACH);
+    assertThat(lakehouse.catalog().table(topic).schema().findType("id")).isEqualTo(Types.LongType.get());
+    lakehouse.kafka().deleteIcebergTopic(topic);
+  }
+
+  private static void produce(Lakehouse lakehouse, String topic, int firstId, java.util.function.IntFunction<String> json) {
+    List<Integer> ids = IntStream.range(firstId, firstId + EACH).boxed().toList();
+    Produced produced = Producing.sendAll(lakehouse.kafka(), topic, ids, id -> "id-" + id,
+        id -> json.apply(id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(produced.failures()).as("failed sends to %s", topic).isEmpty();
+  }
+}
