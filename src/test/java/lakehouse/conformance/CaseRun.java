@@ -35,11 +35,11 @@ final class CaseRun {
   private final ConformanceCase testCase;
   private final String topic;
 
-  CaseRun(Lakehouse lakehouse, RunSettings settings, ConformanceCase testCase) {
+  CaseRun(Lakehouse lakehouse, RunSettings settings, ConformanceCase testCase, int index) {
     this.lakehouse = lakehouse;
     this.settings = settings;
     this.testCase = testCase;
-    this.topic = lakehouse.topic(testCase.topicName());
+    this.topic = lakehouse.topic(testCase.topicName(index));
   }
 
   /** What differs from the case; empty when the stack behaved as Redpanda does. */

@@ -154,11 +154,14 @@ public record ConformanceCase(Path file, String name, String source, JsonNode sc
     return records.stream().filter(CaseRecord::deadLetter).count();
   }
 
-  /** A topic name for the case: lower case letters, digits and '_', unique per file. */
-  public String topicName() {
+  /**
+   * A topic name for the case: lower case letters, digits and '_'. The index keeps a user's case apart
+   * from a built-in one of the same file name.
+   */
+  public String topicName(int index) {
     String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
     String slug = stem.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
-    return "conformance_" + (slug.length() > 40 ? slug.substring(0, 40) : slug);
+    return "conformance_" + index + "_" + (slug.length() > 40 ? slug.substring(0, 40) : slug);
   }
 
   @Override

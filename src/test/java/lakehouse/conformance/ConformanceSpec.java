@@ -36,8 +36,10 @@ class ConformanceSpec {
       return thread;
     });
     List<DynamicTest> tests = new ArrayList<>();
-    for (ConformanceCase testCase : cases) {
-      Future<List<String>> result = runners.submit(() -> new CaseRun(lakehouse, settings, testCase).run());
+    for (int i = 0; i < cases.size(); i++) {
+      ConformanceCase testCase = cases.get(i);
+      int index = i;
+      Future<List<String>> result = runners.submit(() -> new CaseRun(lakehouse, settings, testCase, index).run());
       tests.add(DynamicTest.dynamicTest(testCase.name() + " [" + testCase.file().getFileName() + "]", () ->
           assertThat(result.get()).as("%s (%s)", testCase.name(), testCase.source()).isEmpty()));
     }
