@@ -121,8 +121,9 @@ final class CaseRun {
     if (!lakehouse.catalog().tableExists(topic)) {
       return rows;
     }
-    for (String json : lakehouse.duckdb().query("SELECT to_json(t) FROM " + lakehouse.duckdb().table(topic) + " t",
-        rs -> rs.getString(1))) {
+    // The alias must not be a column name of any case: a column would shadow it.
+    for (String json : lakehouse.duckdb().query("SELECT to_json(\"lakehouse row\") FROM " + lakehouse.duckdb().table(topic)
+        + " AS \"lakehouse row\"", rs -> rs.getString(1))) {
       JsonNode row = JSON.readTree(json);
       rows.put(row.path("redpanda").path("offset").asLong(), row);
     }

@@ -1,12 +1,15 @@
 package lakehouse.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.SchemaRules;
+import lakehouse.stack.Settings;
 import lakehouse.stack.connect.JsonSchemaConverter;
 import lakehouse.stack.connect.RedpandaMetadata;
 import org.apache.kafka.common.record.TimestampType;
@@ -23,6 +27,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded stack's translation (the converter, then the metadata transform, in-process) against
@@ -37,6 +42,31 @@ class ConformanceCasesTest {
 
     assertThat(cases).hasSizeGreaterThanOrEqualTo(12);
     assertThat(cases.stream().mapToInt(c -> c.records().size()).sum()).isGreaterThanOrEqualTo(50);
+  }
+
+  @Test
+  void aUsersDirectoryAddsItsCasesAfterTheProjectsOwn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("mine.json"), """
+        {"name": "my orders", "source": "our own schema", "schema": {"type": "object", "properties": {"id": {"type": "integer"}}},
+         "records": [{"value": "{\\"id\\": 1}", "row": {"id": 1}}]}""");
+    Files.writeString(dir.resolve("notes.txt"), "not a case");
+
+    List<ConformanceCase> cases = ConformanceSpec.casesToRun(new Settings(Map.of(ConformanceSpec.DIR, dir.toString()), Map.of()));
+
+    assertThat(cases).hasSize(ConformanceCase.builtIn().size() + 1);
+    assertThat(cases.get(cases.size() - 1).name()).isEqualTo("my orders");
+  }
+
+  @Test
+  void aMalformedCaseNamesItsFileAndEveryProblem(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("bad.json"), "{\"name\": \"x\", \"records\": [{\"value\": 1, \"row\": {}, \"dlq\": true}]}");
+
+    assertThatThrownBy(() -> ConformanceCase.fromDirectory(dir))
+        .hasMessageContaining("bad.json")
+        .hasMessageContaining("\"source\" must be a non-empty string")
+        .hasMessageContaining("\"schema\" must be a JSON Schema object")
+        .hasMessageContaining("records[0].value must be a string")
+        .hasMessageContaining("records[0] needs exactly one of");
   }
 
   @TestFactory

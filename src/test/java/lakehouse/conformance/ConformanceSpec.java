@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import lakehouse.Lakehouse;
 import lakehouse.junit.LakehouseSpec;
 import lakehouse.stack.RunSettings;
+import lakehouse.stack.Settings;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
@@ -26,10 +27,16 @@ class ConformanceSpec {
   public static final String DIR = "lakehouse.conformance.dir";
   public static final String PARALLELISM = "lakehouse.conformance.parallelism";
 
+  /** The project's cases, then the user's from {@value #DIR}; a malformed file fails here, naming itself. */
+  static List<ConformanceCase> casesToRun(Settings settings) {
+    List<ConformanceCase> cases = new ArrayList<>(ConformanceCase.builtIn());
+    settings.get(DIR).ifPresent(dir -> cases.addAll(ConformanceCase.fromDirectory(Path.of(dir))));
+    return cases;
+  }
+
   @TestFactory
   List<DynamicTest> everyCaseBehavesAsOnRedpanda(Lakehouse lakehouse, RunSettings settings) {
-    List<ConformanceCase> cases = new ArrayList<>(ConformanceCase.builtIn());
-    settings.source().get(DIR).ifPresent(dir -> cases.addAll(ConformanceCase.fromDirectory(Path.of(dir))));
+    List<ConformanceCase> cases = casesToRun(settings.source());
     ExecutorService runners = Executors.newFixedThreadPool(settings.source().positiveInt(PARALLELISM, 4), runnable -> {
       Thread thread = new Thread(runnable, "lakehouse-conformance");
       thread.setDaemon(true);

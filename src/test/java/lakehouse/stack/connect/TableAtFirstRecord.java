@@ -1,6 +1,9 @@
 package lakehouse.stack.connect;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
@@ -9,13 +12,16 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.UpdateSchema;
-import org.apache.iceberg.types.Types;
-import java.util.List;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.RESTException;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.iceberg.types.Types;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -70,7 +76,7 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
   /**
    * A catalog that cannot be reached pauses translation, as it does on Redpanda: the failure is
    * retriable, and the connectors retry it ({@code errors.retry.timeout=-1}) instead of sending a
-   * valid record to the dead-letter topic.
+   * valid record to the dead-letter topic. Any other failure is the record's, which goes there.
    */
   private synchronized void ensureTable() {
     if (ready) {
@@ -82,7 +88,8 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
       } catch (NoSuchTableException absent) {
         create();
       }
-    } catch (RuntimeException catalogFailure) {
+    } catch (RESTException | CommitFailedException | CommitStateUnknownException | UncheckedIOException catalogFailure) {
+      // RESTException covers connection failures and 5xx answers (ServiceFailure/ServiceUnavailableException).
       throw new RetriableException("the catalog did not answer about " + table + ": " + catalogFailure, catalogFailure);
     }
     ready = true;
@@ -110,17 +117,18 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
    * schema puts it; Iceberg refuses a change it cannot apply, and so does Redpanda.
    */
   private void evolve(Table existing) {
-    UpdateSchema update = existing.updateSchema().unionByNameWith(wanted);
-    List<String> order = wanted.columns().stream().map(Types.NestedField::name).toList();
-    for (int i = 1; i < order.size(); i++) {
-      if (existing.schema().findField(order.get(i)) == null) {
-        update.moveAfter(order.get(i), order.get(i - 1));
-      }
-    }
+    UpdateSchema update;
     Schema evolved;
     try {
+      update = existing.updateSchema().unionByNameWith(wanted);
+      List<String> order = wanted.columns().stream().map(Types.NestedField::name).toList();
+      for (int i = 1; i < order.size(); i++) {
+        if (existing.schema().findField(order.get(i)) == null) {
+          update.moveAfter(order.get(i), order.get(i - 1));
+        }
+      }
       evolved = update.apply();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ValidationException e) {
       incompatible = "the JSON Schema of " + table + " changed incompatibly with its table: " + e.getMessage();
       return;
     }
@@ -171,8 +179,8 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
     if (catalog != null) {
       try {
         catalog.close();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }
