@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The HTTP steps against a stand-in that answers like Polaris' documented API. */
 class PolarisBootstrapTest {
   private static final ContainerCredentials CREDENTIALS =
-      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password");
+      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password",
+          "token-key");
 
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RedpandaBootstrapConfigTest {
   private static final ContainerCredentials CREDENTIALS =
-      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password");
+      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password",
+          "token-key");
 
   private final RedpandaBootstrapConfig config = RedpandaBootstrapConfig.forStack(CREDENTIALS, Duration.ofMillis(1500));
 
