@@ -39,6 +39,8 @@ public final class ExternalSettings {
   public static final String S3_PATH_STYLE = "lakehouse.s3.path-style";
   public static final String NAMESPACE = "lakehouse.namespace";
   public static final String RUN_ID = "lakehouse.run-id";
+  /** Redpanda's Admin API, optional: where given, brokers older than the suite's minimum release are refused. */
+  public static final String REDPANDA_ADMIN_URL = "lakehouse.redpanda.admin-url";
 
   /** Settings whose values are credentials: never printed, never written to target/. */
   public static final Set<String> SECRETS = Set.of(
