@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @LakehouseSpec
 @Order(6)
 class QuarantineSpec {
+  /** At a 1 s commit interval; longer ones make it longer ({@link RunSettings#commitWait}). */
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   @Test
@@ -52,7 +53,7 @@ class QuarantineSpec {
     List<Trade> everyValid = new ArrayList<>(valid);
     everyValid.addAll(after);
     await("all " + everyValid.size() + " valid trades in " + table + " and " + bad.size() + " dead letters in " + deadLetters)
-        .atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        .atMost(settings.commitWait(TIMEOUT)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
         .until(() -> countIds(duckdb, table, ids(everyValid)) == everyValid.size() && duckdb.count(IcebergTypes.deadLetterTable(topic)) >= bad.size());
 
     long quarantined = duckdb.count(IcebergTypes.deadLetterTable(topic));
