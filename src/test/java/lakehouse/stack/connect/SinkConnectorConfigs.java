@@ -77,7 +77,7 @@ final class SinkConnectorConfigs {
     endpoints.kafka().clientProperties().forEach((key, value) -> config.put("iceberg.kafka." + key, value));
     config.put("consumer.override.auto.offset.reset", "earliest");
     config.put("iceberg.catalog.type", "rest");
-    IcebergClients.restCatalog(endpoints).forEach((key, value) -> config.put("iceberg.catalog." + key, value));
+    ConnectSecrets.restCatalog(endpoints).forEach((key, value) -> config.put("iceberg.catalog." + key, value));
     config.put("transforms", "redpanda");
     config.put("transforms.redpanda.type", RedpandaMetadata.class.getName());
     return config;
