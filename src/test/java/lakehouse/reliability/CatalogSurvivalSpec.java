@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @LakehouseSpec
 @Order(8)
 class CatalogSurvivalSpec {
+  /** At a 1 s commit interval; longer ones make it longer ({@link RunSettings#commitWait}). */
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   @Test
@@ -55,7 +56,7 @@ class CatalogSurvivalSpec {
     Produced produced = Producing.sendAll(lakehouse.kafka(), topic, more, Trade::tradeId, Trade::toJson);
     assertThat(produced.failures()).isEmpty();
     await("a commit of " + more.size() + " more trades on top of snapshot " + before.currentSnapshot().snapshotId())
-        .atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        .atMost(settings.commitWait(TIMEOUT)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
         .until(() -> lakehouse.catalog().committedRecordCount(topic) >= committed + more.size());
     Table next = lakehouse.catalog().table(topic);
     assertThat(ancestors(next)).as("the new snapshot's ancestry").contains(before.currentSnapshot().snapshotId());

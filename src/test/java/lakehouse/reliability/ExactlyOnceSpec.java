@@ -36,6 +36,7 @@ class ExactlyOnceSpec {
   static final String TOPIC = "trades_faults";
   static final int TRADES = 100_000;
   private static final Duration CATALOG_OUTAGE = Duration.ofSeconds(3);
+  /** At a 1 s commit interval; commit waits grow with longer ones ({@link RunSettings#commitWait}). */
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   @Test
@@ -54,7 +55,7 @@ class ExactlyOnceSpec {
     faults.inject("broker restart", () -> lakehouse.faults().restartBroker());
     awaitAcked(acked, producing, TRADES / 2);
     faults.inject("iceberg writer restart", () -> lakehouse.faults().restartIcebergWriter());
-    await("a first commit to " + topic + " after the writer restart").atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+    await("a first commit to " + topic + " after the writer restart").atMost(settings.commitWait(TIMEOUT)).pollInterval(Duration.ofMillis(100))
         .ignoreExceptions().until(() -> lakehouse.catalog().committedRecordCount(topic) > 0);
     faults.inject("catalog outage " + CATALOG_OUTAGE.toSeconds() + " s", () -> lakehouse.faults().cutCatalog(CATALOG_OUTAGE));
     Produced produced = producing.get();
@@ -62,7 +63,7 @@ class ExactlyOnceSpec {
     assertThat(produced.failures()).as("failed sends").isEmpty();
     assertThat(produced.acknowledged()).as("acknowledged sends").isEqualTo(TRADES);
     await(lakehouse.catalog().namespace() + "." + topic + " to commit all " + TRADES + " trades after the faults")
-        .atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        .atMost(settings.commitWait(TIMEOUT)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
         .untilAsserted(() -> assertThat(lakehouse.catalog().committedRecordCount(topic))
             .as("records committed to %s", topic).isGreaterThanOrEqualTo(TRADES));
     String table = lakehouse.duckdb().table(topic);

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 @LakehouseSpec
 @Order(6)
 class QuarantineSpec {
+  /** At a 1 s commit interval; longer ones make it longer ({@link RunSettings#commitWait}). */
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   @Test
@@ -62,7 +63,7 @@ class QuarantineSpec {
     AtomicLong accounted = new AtomicLong();
     await("all " + everyValid.size() + " translatable trades in " + table + " and " + bad.size() + " dead letters in "
             + deadLetters)
-        .atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        .atMost(settings.commitWait(TIMEOUT)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
         .conditionEvaluationListener(new Progress(System.out, topic + " rows + dead letters", sent, accounted::get))
         .until(() -> {
           accounted.set(countIds(duckdb, table, ids(everyValid)) + duckdb.count(IcebergTypes.deadLetterTable(topic)));

@@ -7,13 +7,23 @@ import java.util.Map;
  *
  * @param schemaRegistryUrl null where the stack has no Schema Registry (embedded)
  * @param connectUrl the Kafka Connect REST API running the Iceberg sink; null where Redpanda writes Iceberg itself
+ * @param connectSecretsFile the properties file from which the Connect worker's {@code FileConfigProvider}
+ *     reads the catalog secret and the S3 secret key; null where the worker reads them from its
+ *     environment ({@code EnvVarConfigProvider}), or where there is no Kafka Connect
+ *     ({@code lakehouse.stack.connect.ConnectSecrets})
  */
 public record Endpoints(
-    Kafka kafka, String schemaRegistryUrl, Catalog catalog, S3 s3, String namespace, String connectUrl) {
+    Kafka kafka, String schemaRegistryUrl, Catalog catalog, S3 s3, String namespace, String connectUrl,
+    String connectSecretsFile) {
 
   /** Endpoints of a stack whose Iceberg topics are Redpanda's own, with no Kafka Connect. */
   public Endpoints(Kafka kafka, String schemaRegistryUrl, Catalog catalog, S3 s3, String namespace) {
-    this(kafka, schemaRegistryUrl, catalog, s3, namespace, null);
+    this(kafka, schemaRegistryUrl, catalog, s3, namespace, null, null);
+  }
+
+  /** Endpoints whose Kafka Connect worker reads the secrets from its environment. */
+  public Endpoints(Kafka kafka, String schemaRegistryUrl, Catalog catalog, S3 s3, String namespace, String connectUrl) {
+    this(kafka, schemaRegistryUrl, catalog, s3, namespace, connectUrl, null);
   }
 
   /** The Kafka API, plus client properties such as SASL or TLS settings. */

@@ -1,5 +1,7 @@
 package lakehouse.stack;
 
+import java.io.PrintStream;
+import java.util.function.Supplier;
 import lakehouse.stack.containers.ContainerStack;
 import lakehouse.stack.containers.Docker;
 import lakehouse.stack.embedded.EmbeddedStack;
@@ -18,11 +20,22 @@ public final class Stacks {
     };
   }
 
-  /** {@code auto} means containers when a Docker engine answers, embedded otherwise. */
-  static StackKind resolve(StackKind requested) {
+  /**
+   * {@code auto} means containers when a Docker engine answers, embedded otherwise; either way the
+   * run says which and why, so a slow Docker never turns into a silent embedded run.
+   */
+  public static StackKind resolve(StackKind requested) {
+    return resolve(requested, Docker::answer, System.out);
+  }
+
+  static StackKind resolve(StackKind requested, Supplier<Docker.Answer> docker, PrintStream out) {
     if (requested != StackKind.AUTO) {
       return requested;
     }
-    return Docker.isAvailable() ? StackKind.CONTAINERS : StackKind.EMBEDDED;
+    Docker.Answer answer = docker.get();
+    StackKind chosen = answer.available() ? StackKind.CONTAINERS : StackKind.EMBEDDED;
+    out.println("[lakehouse] lakehouse.stack=auto chose " + chosen.settingValue() + ": " + answer.description()
+        + (answer.available() ? "" : "; -Dlakehouse.stack=containers fails instead of falling back"));
+    return chosen;
   }
 }

@@ -7,7 +7,6 @@ import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
 import lakehouse.schema.PartitionSpecs;
 import lakehouse.stack.Endpoints;
-import lakehouse.stack.IcebergClients;
 import lakehouse.stack.IcebergTopic;
 
 /**
@@ -91,7 +90,7 @@ final class SinkConnectorConfigs {
     config.put("key.converter", BYTES);
     config.put("header.converter", BYTES);
     config.put("iceberg.catalog.type", "rest");
-    Map<String, String> catalog = IcebergClients.restCatalog(endpoints);
+    Map<String, String> catalog = ConnectSecrets.restCatalog(endpoints);
     catalog.forEach((key, value) -> config.put("iceberg.catalog." + key, value));
     // TableAtFirstRecord makes the tables; the sink's auto-create would type timestamps in milliseconds.
     config.put("iceberg.tables.auto-create-enabled", "false");

@@ -9,6 +9,8 @@ import lakehouse.stack.Secrets;
  * {@code toString()} prints user names only.
  *
  * @param polarisClientId the client id of Polaris' bootstrapped root principal
+ * @param polarisTokenKey the key Polaris signs and verifies its OAuth2 tokens with, so that tokens
+ *     issued before a restart of Polaris stay valid after it (docs/containers-stack.md, "Tokens")
  */
 public record ContainerCredentials(
     String minioUser,
@@ -16,17 +18,18 @@ public record ContainerCredentials(
     String polarisClientId,
     String polarisClientSecret,
     String postgresUser,
-    String postgresPassword) {
+    String postgresPassword,
+    String polarisTokenKey) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public static ContainerCredentials generate() {
-    return new ContainerCredentials("lakehouse", secret(), "root", secret(), "polaris", secret());
+    return new ContainerCredentials("lakehouse", secret(), "root", secret(), "polaris", secret(), tokenKey());
   }
 
   /** Every secret value, so logs copied out of the containers can be masked. */
   String[] secrets() {
-    return new String[] {minioPassword, polarisClientSecret, postgresPassword};
+    return new String[] {minioPassword, polarisClientSecret, postgresPassword, polarisTokenKey};
   }
 
   /** MinIO wants at least 8 characters; 24 hex characters are also safe in YAML, URLs and env. */
@@ -36,10 +39,18 @@ public record ContainerCredentials(
     return HexFormat.of().formatHex(bytes);
   }
 
+  /** 32 random bytes for HMAC-SHA256, the key size of the hash (RFC 7518 §3.2 asks for at least that much). */
+  private static String tokenKey() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
   @Override
   public String toString() {
     return "ContainerCredentials[minioUser=" + minioUser + ", minioPassword=" + Secrets.MASK
         + ", polarisClientId=" + polarisClientId + ", polarisClientSecret=" + Secrets.MASK
-        + ", postgresUser=" + postgresUser + ", postgresPassword=" + Secrets.MASK + "]";
+        + ", postgresUser=" + postgresUser + ", postgresPassword=" + Secrets.MASK
+        + ", polarisTokenKey=" + Secrets.MASK + "]";
   }
 }

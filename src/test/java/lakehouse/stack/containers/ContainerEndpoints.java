@@ -20,12 +20,17 @@ final class ContainerEndpoints {
         catalog(host, ports.polaris(), credentials.polarisClientId(), credentials.polarisClientSecret()),
         // DuckDB reads with these keys itself: the catalog vends none (stsUnavailable).
         new Endpoints.S3(
-            "http://" + host + ":" + ports.minio(),
+            s3Uri(host, ports.minio()),
             StackWiring.REGION,
             credentials.minioUser(),
             credentials.minioPassword(),
             true),
         StackWiring.NAMESPACE);
+  }
+
+  /** MinIO's S3 API as the JVM reaches it; Polaris hands the same URL to clients as the catalog's {@code endpoint}. */
+  static String s3Uri(String host, int port) {
+    return "http://" + host + ":" + port;
   }
 
   /**

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ContainerEndpointsTest {
   private static final ContainerCredentials CREDENTIALS =
-      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password");
+      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password",
+          "token-key");
 
   private final Endpoints endpoints = ContainerEndpoints.of("localhost",
       new ContainerEndpoints.MappedPorts(32768, 32769, 32770, 32771), CREDENTIALS);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ContainerFaultsTest {
   private static final ContainerCredentials CREDENTIALS =
-      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password");
+      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password",
+          "token-key");
 
   private final RecordingControl control = new RecordingControl();
   private final ContainerFaults faults = new ContainerFaults(control);

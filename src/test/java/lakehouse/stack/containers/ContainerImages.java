@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lakehouse.stack.Settings;
+import lakehouse.stack.redpanda.RedpandaVersion;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -21,7 +22,7 @@ public record ContainerImages(
   public static final String POSTGRES_KEY = "lakehouse.image.postgres";
   public static final String MINIO_KEY = "lakehouse.image.minio";
 
-  /** v25.3.11: the release the property contract was generated from; JSON Schema columns need 25.2+. */
+  /** v25.3.11: the release the property contract was generated from; the suite needs 25.3+ ({@link RedpandaVersion#MINIMUM}). */
   static final String REDPANDA = "docker.redpanda.com/redpandadata/redpanda:v25.3.11";
   /** 1.7.0: the release the management API contract was taken from; stsUnavailable needs 1.2+. */
   static final String POLARIS = "apache/polaris:1.7.0";
@@ -33,7 +34,9 @@ public record ContainerImages(
   private static final Pattern MAJOR_MINOR = Pattern.compile("^v?(\\d+)\\.(\\d+)");
 
   public ContainerImages {
-    requireAtLeast(REDPANDA_KEY, redpanda, 25, 2, "JSON Schema becomes typed Iceberg columns only from v25.2");
+    String redpandaTag = DockerImageName.parse(redpanda).getVersionPart();
+    // A digest or a custom tag names no release: the owner of the override vouches for it.
+    RedpandaVersion.parse(redpandaTag).ifPresent(release -> release.requireSupported(REDPANDA_KEY + "=" + redpanda, redpandaTag));
     requireAtLeast(POLARIS_KEY, polaris, 1, 2, "the S3 storage option stsUnavailable exists only from 1.2.0");
     requireAtLeast(POLARIS_ADMIN_TOOL_KEY, polarisAdminTool, 1, 2, "it must match the Polaris server");
   }

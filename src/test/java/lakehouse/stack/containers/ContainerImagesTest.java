@@ -65,13 +65,26 @@ class ContainerImagesTest {
   }
 
   @Test
-  void aRedpandaOlderThan25Point2IsRefusedBecauseItCannotTypeJsonSchemaColumns() {
-    Settings settings = new Settings(Map.of("lakehouse.image.redpanda", "redpandadata/redpanda:v25.1.9"), Map.of());
+  void aRedpandaOlderThan25Point3IsRefusedWithTheFoundVersionTheMinimumAndWhy() {
+    Settings settings = new Settings(Map.of("lakehouse.image.redpanda", "redpandadata/redpanda:v25.2.9"), Map.of());
 
     assertThatThrownBy(() -> ContainerImages.from(settings))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("older than 25.2")
-        .hasMessageContaining("JSON Schema");
+        .hasMessageContaining("lakehouse.image.redpanda=redpandadata/redpanda:v25.2.9 is Redpanda v25.2.9")
+        .hasMessageContaining("minimum 25.3")
+        .hasMessageContaining("timestamp_type")
+        .hasMessageContaining("#27413");
+  }
+
+  @Test
+  void aRedpanda25Point3OrNewerOrADigestIsAccepted() {
+    assertThat(ContainerImages.from(new Settings(Map.of("lakehouse.image.redpanda", "redpandadata/redpanda:v25.3.1"),
+        Map.of())).redpanda()).endsWith("v25.3.1");
+    assertThat(ContainerImages.from(new Settings(Map.of("lakehouse.image.redpanda", "redpandadata/redpanda:v26.1.2"),
+        Map.of())).redpanda()).endsWith("v26.1.2");
+    String digest = "redpandadata/redpanda@sha256:" + "0".repeat(64);
+    assertThat(ContainerImages.from(new Settings(Map.of("lakehouse.image.redpanda", digest), Map.of())).redpanda())
+        .isEqualTo(digest);
   }
 
   @Test

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import lakehouse.stack.Capability;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.Faults;
@@ -47,16 +47,18 @@ public final class ContainerStack implements LakehouseStack {
   /**
    * Starts the stack and returns once Polaris holds the catalog and Redpanda accepts requests.
    *
-   * @throws IllegalStateException at once when no Docker engine answers, or when a container does
-   *     not start; then the logs of every container are in {@code <reportDir>/containers}
+   * @throws IllegalStateException when no Docker engine answers within {@link Docker#ANSWER_TIMEOUT}
+   *     (at once when there is none), saying what happened; or when a container does not start, and
+   *     then the logs of every container are in {@code <reportDir>/containers}
    */
   public static ContainerStack start(RunSettings settings) {
-    return start(settings, Docker::isAvailable);
+    return start(settings, Docker::answer);
   }
 
-  static ContainerStack start(RunSettings settings, BooleanSupplier dockerAvailable) {
-    if (!dockerAvailable.getAsBoolean()) {
-      throw new IllegalStateException(Docker.unavailableMessage());
+  static ContainerStack start(RunSettings settings, Supplier<Docker.Answer> docker) {
+    Docker.Answer answer = docker.get();
+    if (!answer.available()) {
+      throw new IllegalStateException(Docker.unavailableMessage(answer));
     }
     ContainerImages images = ContainerImages.from(settings.source());
     ContainerCredentials credentials = ContainerCredentials.generate();

@@ -44,6 +44,8 @@ final class ContainerStackStarter {
     MinIOContainer minio = containers.start(StackWiring.MINIO, minio());
     step = "create bucket " + StackWiring.BUCKET + " in MinIO";
     MinioBucket.create(minio.getS3URL(), credentials, StackWiring.BUCKET);
+    // Known from here on, so the catalog can hand it to clients: MinIO is never restarted.
+    String s3ForClients = ContainerEndpoints.s3Uri(minio.getHost(), minio.getMappedPort(StackWiring.MINIO_S3_PORT));
 
     step = "start PostgreSQL (" + images.postgres() + ")";
     PostgreSQLContainer postgres = containers.start(StackWiring.POSTGRES, postgres());
@@ -55,7 +57,7 @@ final class ContainerStackStarter {
     polaris.setPortBindings(ports.polarisBindings());
     containers.start(StackWiring.POLARIS, polaris);
     step = "create catalog " + StackWiring.CATALOG + ", its grants and a read-only principal in Polaris";
-    PrincipalCredentials reader = new PolarisBootstrap(polaris.apiBaseUri(), credentials).prepareCatalog();
+    PrincipalCredentials reader = new PolarisBootstrap(polaris.apiBaseUri(), credentials, s3ForClients).prepareCatalog();
     containers.maskAlso(reader.clientSecret());
 
     step = "start Redpanda (" + images.redpanda() + ") on host ports " + ports.redpandaBindings();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The HTTP steps against a stand-in that answers like Polaris' documented API. */
 class PolarisBootstrapTest {
   private static final ContainerCredentials CREDENTIALS =
-      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password");
+      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password",
+          "token-key");
 
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;
@@ -41,12 +42,12 @@ class PolarisBootstrapTest {
 
   @Test
   void getsARootTokenThenCreatesTheCatalogGrantsAndCreatesTheNamespace() {
-    new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog();
+    new PolarisBootstrap(baseUri(), CREDENTIALS, "http://localhost:32771").prepareCatalog();
 
     assertThat(requests).startsWith(
         "POST /api/catalog/v1/oauth/tokens application/x-www-form-urlencoded "
             + "grant_type=client_credentials&client_id=root&client_secret=polaris-secret&scope=PRINCIPAL_ROLE%3AALL",
-        "POST /api/management/v1/catalogs Bearer t0ken " + PolarisManagementRequests.createCatalog(),
+        "POST /api/management/v1/catalogs Bearer t0ken " + PolarisManagementRequests.createCatalog("http://localhost:32771"),
         "PUT " + PolarisManagementRequests.grantsPath() + " Bearer t0ken "
             + PolarisManagementRequests.grantCatalogPrivilege(),
         "POST /api/catalog/v1/redpanda_catalog/namespaces Bearer t0ken " + PolarisManagementRequests.createNamespace());
@@ -54,7 +55,7 @@ class PolarisBootstrapTest {
 
   @Test
   void thenCreatesTheReaderItsRolesAndReadGrantsAndReturnsItsGeneratedCredentials() {
-    PrincipalCredentials reader = new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog();
+    PrincipalCredentials reader = new PolarisBootstrap(baseUri(), CREDENTIALS, "http://localhost:32771").prepareCatalog();
 
     String grants = "PUT /api/management/v1/catalogs/redpanda_catalog/catalog-roles/catalog_reader/grants Bearer t0ken ";
     assertThat(requests.subList(4, requests.size())).containsExactly(
@@ -79,7 +80,7 @@ class PolarisBootstrapTest {
     principalStatus = 409;
     principalAnswer = "{\"error\":{\"message\":\"Principal lakehouse_reader already exists\",\"code\":409}}";
 
-    assertThatThrownBy(() -> new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog())
+    assertThatThrownBy(() -> new PolarisBootstrap(baseUri(), CREDENTIALS, "http://localhost:32771").prepareCatalog())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("create principal lakehouse_reader")
         .hasMessageContaining("409")
@@ -90,7 +91,7 @@ class PolarisBootstrapTest {
   void aCreatedReaderWithoutCredentialsInTheAnswerFailsWithoutQuotingIt() {
     principalAnswer = "{\"principal\": {\"name\": \"lakehouse_reader\"}, \"secret\": \"stray-secret\"}";
 
-    assertThatThrownBy(() -> new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog())
+    assertThatThrownBy(() -> new PolarisBootstrap(baseUri(), CREDENTIALS, "http://localhost:32771").prepareCatalog())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("credentials.clientSecret")
         .hasMessageNotContaining("stray-secret");
@@ -100,7 +101,7 @@ class PolarisBootstrapTest {
   void aRefusalNamesTheStepAndPolarisAnswerButNoSecret() {
     grantStatus = 403;
 
-    assertThatThrownBy(() -> new PolarisBootstrap(baseUri(), CREDENTIALS).prepareCatalog())
+    assertThatThrownBy(() -> new PolarisBootstrap(baseUri(), CREDENTIALS, "http://localhost:32771").prepareCatalog())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("grant CATALOG_MANAGE_CONTENT")
         .hasMessageContaining("403")

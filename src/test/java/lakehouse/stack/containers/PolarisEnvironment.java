@@ -28,11 +28,29 @@ final class PolarisEnvironment {
     env.put("POLARIS_REALM_CONTEXT_REALMS", StackWiring.REALM);
     env.put("POLARIS_BOOTSTRAP_CREDENTIALS", bootstrapCredential(credentials));
     env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+    env.putAll(tokenBroker(credentials));
     // With stsUnavailable Polaris writes metadata.json through the default AWS credential chain;
     // its STS client also wants a region at start (polaris #368).
     env.put("AWS_REGION", StackWiring.REGION);
     env.put("AWS_ACCESS_KEY_ID", credentials.minioUser());
     env.put("AWS_SECRET_ACCESS_KEY", credentials.minioPassword());
+    return env;
+  }
+
+  /**
+   * A token key that outlives a restart of Polaris. Without one, Polaris 1.7.0 signs its tokens with
+   * an RSA key pair made in memory at each start ({@code RSAKeyPairJWTBrokerFactory.generateEphemeralKeyPair}),
+   * so after {@code restartCatalogAndStore} every token Redpanda, the JVM or DuckDB holds fails
+   * verification with 401 ({@code JWTBroker.verify}), and Redpanda renews its token only on expiry.
+   * The symmetric-key broker ({@code SymmetricKeyJWTBrokerFactory}) signs with HMAC-SHA256 and this
+   * run's key instead. The keys are {@code AuthenticationRealmConfiguration.TokenBrokerConfiguration}'s,
+   * given under their property names, which Polaris' configuration guide recommends for container
+   * environments over the upper-case form ({@code configuring-polaris.md}).
+   */
+  static Map<String, String> tokenBroker(ContainerCredentials credentials) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("polaris.authentication.token-broker.type", "symmetric-key");
+    env.put("polaris.authentication.token-broker.symmetric-key.secret", credentials.polarisTokenKey());
     return env;
   }
 

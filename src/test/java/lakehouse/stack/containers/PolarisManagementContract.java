@@ -32,6 +32,12 @@ final class PolarisManagementContract {
         .path("application/json").path("schema");
   }
 
+  /** A property of a schema under {@code components/schemas}, its own or an {@code allOf} member's; missing node if none. */
+  JsonNode property(String schemaName, String property) {
+    JsonNode schema = api.path("components").path("schemas").path(schemaName);
+    return properties(resolve(schema)).getOrDefault(property, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+  }
+
   List<String> violations(JsonNode body, JsonNode schema) {
     List<String> problems = new ArrayList<>();
     check(body, schema, "$", problems);

@@ -44,14 +44,25 @@ final class PolarisManagementRequests {
 
   /**
    * {@code POST /catalogs}: an INTERNAL catalog whose data lives in MinIO (option A, §5.4).
-   * {@code endpoint} is MinIO inside the network; {@code stsUnavailable} because MinIO STS is not
-   * used, so Polaris writes with its own keys and vends no credentials; path style because the
-   * bucket is no host name (P2). The base location is inside Redpanda's bucket (R4).
+   * {@code stsUnavailable} because MinIO STS is not used, so Polaris writes with its own keys and
+   * vends no credentials; path style because the bucket is no host name (P2). The base location is
+   * inside Redpanda's bucket (R4).
+   *
+   * <p>Two endpoints, as Polaris' MinIO guide has them. {@code endpoint} is what clients see: Polaris
+   * 1.7.0 puts it as {@code s3.endpoint} into every loadTable answer
+   * ({@code AwsCredentialsStorageIntegration.compute}, then
+   * {@code IcebergCatalogHandler.buildLoadTableResponseWithDelegationCredentials}), and Iceberg's
+   * Java client lets that override its own, so it must be the MinIO address the JVM and DuckDB
+   * reach. {@code endpointInternal} is what Polaris itself uses (its FileIO gets the internal
+   * properties, {@code DefaultFileIOFactory.loadFileIO}): MinIO inside the Docker network.
+   *
+   * @param clientEndpoint MinIO's host-mapped S3 URL, such as {@code http://localhost:32771}
    */
-  static ObjectNode createCatalog() {
+  static ObjectNode createCatalog(String clientEndpoint) {
     ObjectNode storage = JSON.createObjectNode()
         .put("storageType", "S3")
-        .put("endpoint", "http://" + StackWiring.MINIO + ":" + StackWiring.MINIO_S3_PORT)
+        .put("endpoint", clientEndpoint)
+        .put("endpointInternal", internalS3Endpoint())
         .put("pathStyleAccess", true)
         .put("stsUnavailable", true)
         .put("region", StackWiring.REGION);
@@ -66,6 +77,11 @@ final class PolarisManagementRequests {
     ObjectNode request = JSON.createObjectNode();
     request.set("catalog", catalog);
     return request;
+  }
+
+  /** MinIO as Polaris reaches it, by its network alias. */
+  static String internalS3Endpoint() {
+    return "http://" + StackWiring.MINIO + ":" + StackWiring.MINIO_S3_PORT;
   }
 
   /** {@code PUT /catalogs/{catalog}/catalog-roles/catalog_admin/grants}. */

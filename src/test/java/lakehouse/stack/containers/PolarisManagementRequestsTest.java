@@ -5,23 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import lakehouse.stack.Endpoints;
 import org.junit.jupiter.api.Test;
 
 class PolarisManagementRequestsTest {
   private static final String GRANTS_TEMPLATE = "/catalogs/{catalogName}/catalog-roles/{catalogRoleName}/grants";
 
+  private static final String CLIENT_S3 = "http://localhost:32771";
+
   private final PolarisManagementContract contract = PolarisManagementContract.load();
 
   @Test
   void theCatalogIsAnInternalS3CatalogOnMinioWithoutSts() throws Exception {
-    assertThat(PolarisManagementRequests.createCatalog()).isEqualTo(new ObjectMapper().readTree("""
+    assertThat(PolarisManagementRequests.createCatalog(CLIENT_S3)).isEqualTo(new ObjectMapper().readTree("""
         {"catalog": {
           "type": "INTERNAL",
           "name": "redpanda_catalog",
           "properties": {"default-base-location": "s3://redpanda"},
           "storageConfigInfo": {
             "storageType": "S3",
-            "endpoint": "http://minio:9000",
+            "endpoint": "http://localhost:32771",
+            "endpointInternal": "http://minio:9000",
             "pathStyleAccess": true,
             "stsUnavailable": true,
             "region": "us-east-1",
@@ -34,7 +38,27 @@ class PolarisManagementRequestsTest {
     JsonNode schema = contract.requestSchema("/catalogs", "post");
 
     assertThat(schema.isMissingNode()).as("POST /catalogs in the contract").isFalse();
-    assertThat(contract.violations(PolarisManagementRequests.createCatalog(), schema)).isEmpty();
+    assertThat(contract.violations(PolarisManagementRequests.createCatalog(CLIENT_S3), schema)).isEmpty();
+  }
+
+  /**
+   * Polaris 1.7.0 hands {@code endpoint} to every client in loadTable answers and uses
+   * {@code endpointInternal} itself (the contract's {@code AwsStorageConfigInfo}: "Clients always
+   * see this value", "Iceberg REST API clients never see this value"). So clients get the host-mapped
+   * MinIO the JVM reaches, the same URL as the stack's own S3 endpoint, and Polaris gets the alias.
+   */
+  @Test
+  void clientsGetTheHostMappedMinioAndPolarisTheNetworkAlias() {
+    JsonNode storage = PolarisManagementRequests.createCatalog(CLIENT_S3).path("catalog").path("storageConfigInfo");
+    Endpoints endpoints = ContainerEndpoints.of("localhost", new ContainerEndpoints.MappedPorts(1, 2, 3, 32771),
+        new ContainerCredentials("u", "p", "root", "s", "pg", "pgp", "k"));
+
+    assertThat(storage.path("endpoint").asText()).isEqualTo(endpoints.s3().endpoint());
+    assertThat(storage.path("endpointInternal").asText()).isEqualTo("http://minio:9000");
+    assertThat(contract.property("AwsStorageConfigInfo", "endpoint").path("description").asText())
+        .contains("Clients always see this value");
+    assertThat(contract.property("AwsStorageConfigInfo", "endpointInternal").path("description").asText())
+        .contains("Iceberg REST API clients never see this value");
   }
 
   @Test
@@ -65,7 +89,7 @@ class PolarisManagementRequestsTest {
 
   @Test
   void theContractCatchesAMisspeltAnUnknownAndAnInvalidField() {
-    ObjectNode wrong = PolarisManagementRequests.createCatalog();
+    ObjectNode wrong = PolarisManagementRequests.createCatalog(CLIENT_S3);
     ObjectNode catalog = (ObjectNode) wrong.path("catalog");
     catalog.put("readOnly", false);
     ObjectNode storage = (ObjectNode) catalog.path("storageConfigInfo");

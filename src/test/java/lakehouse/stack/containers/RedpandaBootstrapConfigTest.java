@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RedpandaBootstrapConfigTest {
   private static final ContainerCredentials CREDENTIALS =
-      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password");
+      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password",
+          "token-key");
 
   private final RedpandaBootstrapConfig config = RedpandaBootstrapConfig.forStack(CREDENTIALS, Duration.ofMillis(1500));
 
@@ -58,7 +59,7 @@ class RedpandaBootstrapConfigTest {
     assertThat(yaml.path("iceberg_rest_catalog_client_id").asText()).isEqualTo("root");
     assertThat(yaml.path("iceberg_rest_catalog_client_secret").asText()).isEqualTo("polaris-secret");
     assertThat(yaml.path("iceberg_rest_catalog_warehouse").asText())
-        .isEqualTo(PolarisManagementRequests.createCatalog().path("catalog").path("name").asText());
+        .isEqualTo(PolarisManagementRequests.createCatalog("http://localhost:32771").path("catalog").path("name").asText());
   }
 
   @Test
@@ -82,7 +83,7 @@ class RedpandaBootstrapConfigTest {
   @Test
   void polarisBaseLocationIsInsideTheTieredStorageBucket() throws Exception {
     // Redpanda rejects table locations outside cloud_storage_bucket (containers-stack.md §4.3, R4).
-    String baseLocation = PolarisManagementRequests.createCatalog().path("catalog").path("properties")
+    String baseLocation = PolarisManagementRequests.createCatalog("http://localhost:32771").path("catalog").path("properties")
         .path("default-base-location").asText();
 
     assertThat(baseLocation).startsWith("s3://" + parsed().path("cloud_storage_bucket").asText());

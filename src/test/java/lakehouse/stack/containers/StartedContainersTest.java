@@ -13,7 +13,8 @@ import org.testcontainers.utility.DockerImageName;
 
 class StartedContainersTest {
   private static final ContainerCredentials CREDENTIALS =
-      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password");
+      new ContainerCredentials("minio-user", "minio-password", "root", "polaris-secret", "pg", "pg-password",
+          "token-key");
 
   @Test
   void generatedSecretsNeverReachALogFile() {

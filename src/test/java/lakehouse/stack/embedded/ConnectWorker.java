@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import lakehouse.stack.connect.ConnectSecrets;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
@@ -23,7 +24,11 @@ final class ConnectWorker implements AutoCloseable {
     this.workerConfig = workerConfig;
   }
 
-  static ConnectWorker start(String bootstrapServers, Path workDir, Duration commitInterval) {
+  /**
+   * @param secretsDir where the file the connectors' secret placeholders point to lives; the worker's
+   *     {@code FileConfigProvider} may read there and nowhere else ({@link ConnectSecrets})
+   */
+  static ConnectWorker start(String bootstrapServers, Path workDir, Path secretsDir, Duration commitInterval) {
     Map<String, String> worker = new HashMap<>();
     worker.put("bootstrap.servers", bootstrapServers);
     worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
@@ -38,6 +43,8 @@ final class ConnectWorker implements AutoCloseable {
     // task is once per flush interval (default 60 s). Far below the commit interval, requests are
     // answered within ~100 ms instead of up to a whole interval later.
     worker.put("offset.flush.interval.ms", Long.toString(flushInterval(commitInterval)));
+    // The connectors carry placeholders for the catalog secret and the S3 secret key, never the values.
+    worker.putAll(ConnectSecrets.workerConfig(secretsDir));
     ConnectWorker connectWorker = new ConnectWorker(worker);
     connectWorker.startWorker();
     connectWorker.supervisor = new TaskSupervisor(() -> connectWorker.connect.herder());

@@ -20,6 +20,7 @@ import lakehouse.stack.RunSettings;
 import lakehouse.stack.StackKind;
 import lakehouse.stack.StartupLog;
 import lakehouse.stack.connect.ConnectIcebergTopics;
+import lakehouse.stack.connect.ConnectSecrets;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
@@ -80,8 +81,9 @@ public final class EmbeddedStack implements LakehouseStack {
       RestCatalogServer catalog = own(log.step("Iceberg REST catalog",
           () -> RestCatalogServer.start(jdbcUrl, "s3://" + BUCKET + "/", store)));
       String bootstrap = get(broker).bootstrapServers();
-      ConnectWorker connect = own(log.step("Kafka Connect + Iceberg sink",
-          () -> ConnectWorker.start(bootstrap, workDir.dir("connect"), settings.commitInterval())));
+      Path connectSecrets = workDir.dir("connect-secrets").resolve("connect-secrets.properties");
+      ConnectWorker connect = own(log.step("Kafka Connect + Iceberg sink", () -> ConnectWorker.start(
+          bootstrap, workDir.dir("connect"), connectSecrets.getParent(), settings.commitInterval())));
       endpoints = new Endpoints(
           new Endpoints.Kafka(get(broker).bootstrapServers(), Map.of()),
           null,
@@ -89,7 +91,10 @@ public final class EmbeddedStack implements LakehouseStack {
               catalog.uri() + "/v1/oauth/tokens", "catalog"),
           get(s3).endpoint(),
           NAMESPACE,
-          connect.restUrl());
+          connect.restUrl(),
+          connectSecrets.toString());
+      // The sink connectors name these secrets by placeholder; the worker reads them from this file.
+      ConnectSecrets.writeFile(connectSecrets, endpoints.catalog(), endpoints.s3());
       icebergTopics = new ConnectIcebergTopics(endpoints, settings.commitInterval());
       faults = new EmbeddedFaults(get(broker), connect, catalog, get(postgres));
     } finally {

@@ -24,6 +24,12 @@ public final class ExternalSettings {
   public static final String KAFKA_TRUSTSTORE_PASSWORD = "lakehouse.kafka.ssl-truststore-password";
   public static final String SCHEMA_REGISTRY_URL = "lakehouse.schema-registry.url";
   public static final String CONNECT_URL = "lakehouse.connect.url";
+  /**
+   * Optional, with {@link #CONNECT_URL}: a properties file on every Connect worker holding the catalog
+   * secret and the S3 secret key, which the connectors then name by {@code ${file:…}} placeholders;
+   * unset, they name the worker's environment variables by {@code ${env:…}}.
+   */
+  public static final String CONNECT_SECRETS_FILE = "lakehouse.connect.secrets-file";
   public static final String CATALOG_URI = "lakehouse.catalog.uri";
   public static final String CATALOG_WAREHOUSE = "lakehouse.catalog.warehouse";
   public static final String CATALOG_CLIENT_ID = "lakehouse.catalog.client-id";
@@ -41,6 +47,8 @@ public final class ExternalSettings {
   public static final String RUN_ID = "lakehouse.run-id";
   /** The cluster's {@code iceberg_latest_schema_cache_ttl_ms}, which the schema evolution spec waits out. */
   public static final String REDPANDA_SCHEMA_CACHE_TTL = "lakehouse.redpanda.schema-cache-ttl-ms";
+  /** Redpanda's Admin API, optional: where given, brokers older than the suite's minimum release are refused. */
+  public static final String REDPANDA_ADMIN_URL = "lakehouse.redpanda.admin-url";
 
   /** Settings whose values are credentials: never printed, never written to target/. */
   public static final Set<String> SECRETS = Set.of(
@@ -85,7 +93,8 @@ public final class ExternalSettings {
             settings.get(S3_SECRET_KEY).orElseThrow(),
             settings.flag(S3_PATH_STYLE, true)),
         settings.string(NAMESPACE, "redpanda"),
-        settings.get(CONNECT_URL).orElse(null));
+        settings.get(CONNECT_URL).orElse(null),
+        settings.get(CONNECT_URL).flatMap(connect -> settings.get(CONNECT_SECRETS_FILE)).orElse(null));
   }
 
   /** A principal with read-only grants on the catalog, if both of its settings are given. */
@@ -110,6 +119,7 @@ public final class ExternalSettings {
     putIfPresent(settings, KAFKA_TRUSTSTORE_PASSWORD, client.get("ssl.truststore.password"));
     putIfPresent(settings, SCHEMA_REGISTRY_URL, endpoints.schemaRegistryUrl());
     putIfPresent(settings, CONNECT_URL, endpoints.connectUrl());
+    putIfPresent(settings, CONNECT_SECRETS_FILE, endpoints.connectSecretsFile());
     settings.put(CATALOG_URI, endpoints.catalog().uri());
     settings.put(CATALOG_WAREHOUSE, endpoints.catalog().warehouse());
     settings.put(CATALOG_CLIENT_ID, endpoints.catalog().clientId());

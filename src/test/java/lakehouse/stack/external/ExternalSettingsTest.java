@@ -65,6 +65,19 @@ class ExternalSettingsTest {
   }
 
   @Test
+  void aConnectWorkersSecretsFileIsWrittenOutAndReadBackButOnlyWithAConnectUrl() {
+    Endpoints connect = new Endpoints(ENDPOINTS.kafka(), null, ENDPOINTS.catalog(), ENDPOINTS.s3(), "lake",
+        "http://connect:8083", "/etc/kafka/lakehouse-secrets.properties");
+    Map<String, String> settings = new HashMap<>(ExternalSettings.describe(connect));
+
+    assertThat(settings).containsEntry("lakehouse.connect.secrets-file", "/etc/kafka/lakehouse-secrets.properties");
+    assertThat(ExternalSettings.endpoints(new Settings(settings, Map.of()))).isEqualTo(connect);
+    settings.remove("lakehouse.connect.url");
+    settings.put("lakehouse.schema-registry.url", "http://registry:8081");
+    assertThat(ExternalSettings.endpoints(new Settings(settings, Map.of())).connectSecretsFile()).isNull();
+  }
+
+  @Test
   void aRunIdMustBeSafeInTopicAndTableNames() {
     Map<String, String> settings = new HashMap<>(ExternalSettings.describe(ENDPOINTS));
     settings.put("lakehouse.stack", "external");

@@ -12,7 +12,9 @@ import lakehouse.stack.LakehouseStack;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.StackKind;
 import lakehouse.stack.connect.ConnectIcebergTopics;
+import lakehouse.stack.redpanda.RedpandaAdminApi;
 import lakehouse.stack.redpanda.RedpandaIcebergTopics;
+import lakehouse.stack.redpanda.RedpandaVersion;
 
 /**
  * A cluster that already runs: a multi-broker Redpanda, a hosted Polaris, real S3, or Apache Kafka
@@ -40,8 +42,25 @@ public final class ExternalStack implements LakehouseStack {
       throw new IllegalArgumentException(ExternalSettings.RUN_ID + "=" + runId
           + " may hold only lower-case letters, digits and '_', since it becomes part of topic and table names");
     }
+    if (endpoints.connectUrl() == null) {
+      System.out.println("[lakehouse] " + checkRedpandaRelease(settings.source().get(ExternalSettings.REDPANDA_ADMIN_URL)));
+    }
     return new ExternalStack(endpoints, runId, icebergTopics(endpoints, settings),
         ExternalSettings.readOnlyCatalog(settings.source(), endpoints.catalog()));
+  }
+
+  /**
+   * Where Redpanda writes Iceberg, its release matters ({@link RedpandaVersion#WHY_MINIMUM}); the
+   * Kafka API does not tell it, Redpanda's Admin API does, when its URL is given.
+   *
+   * @return what was checked, or why nothing was
+   */
+  static String checkRedpandaRelease(Optional<String> adminUrl) {
+    return adminUrl
+        .map(url -> new RedpandaAdminApi(url, ExternalSettings.REDPANDA_ADMIN_URL).requireSupportedBrokers())
+        .orElse("Redpanda's release is not checked: set " + ExternalSettings.REDPANDA_ADMIN_URL + " to its Admin API"
+            + " (such as http://broker-1:9644) to refuse brokers older than " + RedpandaVersion.MINIMUM.major() + "."
+            + RedpandaVersion.MINIMUM.minor());
   }
 
   /**

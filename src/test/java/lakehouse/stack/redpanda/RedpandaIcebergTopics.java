@@ -134,7 +134,12 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
     return configs;
   }
 
-  /** The schema as written when it declares draft-07; with the declaration added when it declares none. */
+  /**
+   * The schema as written when it declares exactly {@value #DRAFT_07}; with that declaration added
+   * when it declares none. Redpanda matches the dialect by the exact identifier (its JSON Schema
+   * frontend's {@code dialect_by_schema_id} table in {@code iceberg/conversion/json_schema/ir.h}),
+   * so {@code https://…} or a missing {@code #} is another dialect to it, and refused here.
+   */
   static String draft07Text(JsonSchema valueSchema) {
     JsonNode dialect = valueSchema.root().get("$schema");
     if (dialect == null) {
@@ -142,9 +147,10 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
       declared.setAll((ObjectNode) valueSchema.root());
       return declared.toString();
     }
-    if (!dialect.asText().matches("https?://json-schema\\.org/draft-07/schema#?")) {
-      throw new IllegalArgumentException("the JSON Schema declares " + dialect + ", but Redpanda derives Iceberg"
-          + " columns only from draft-07; declare \"$schema\": \"" + DRAFT_07 + "\"");
+    if (!dialect.isTextual() || !DRAFT_07.equals(dialect.asText())) {
+      throw new IllegalArgumentException("the JSON Schema declares \"$schema\": " + dialect + ", but Redpanda derives"
+          + " Iceberg columns only from draft-07, which it recognises by the exact identifier; declare \"$schema\": \""
+          + DRAFT_07 + "\"");
     }
     return valueSchema.text();
   }

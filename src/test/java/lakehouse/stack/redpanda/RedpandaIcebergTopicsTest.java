@@ -12,6 +12,8 @@ import lakehouse.schema.JsonSchema;
 import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.containers.ReferenceContracts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RedpandaIcebergTopicsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +55,33 @@ class RedpandaIcebergTopicsTest {
     assertThatThrownBy(() -> RedpandaIcebergTopics.schemaRegistryRequest(draft2020))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("draft-07");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "https://json-schema.org/draft-07/schema#",
+      "http://json-schema.org/draft-07/schema",
+      "https://json-schema.org/draft-07/schema",
+      "http://json-schema.org/draft-07/schema#/",
+      "http://json-schema.org/draft-06/schema#"})
+  void onlyTheExactDraft07IdentifierIsAcceptedBecauseRedpandaMatchesItExactly(String dialect) {
+    JsonSchema almost = JsonSchema.parse("{\"$schema\": \"" + dialect + "\","
+        + " \"type\": \"object\", \"properties\": {\"symbol\": {\"type\": \"string\"}}}");
+
+    assertThatThrownBy(() -> RedpandaIcebergTopics.draft07Text(almost))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(dialect)
+        .hasMessageContaining("\"$schema\": \"http://json-schema.org/draft-07/schema#\"");
+  }
+
+  @Test
+  void theExactDraft07IdentifierIsKeptAsWrittenAndAMissingOneIsAddedExactly() throws Exception {
+    String body = "\"type\": \"object\", \"properties\": {\"symbol\": {\"type\": \"string\"}}}";
+    String declared = "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", " + body;
+
+    assertThat(RedpandaIcebergTopics.draft07Text(JsonSchema.parse(declared))).isEqualTo(declared);
+    assertThat(JSON.readTree(RedpandaIcebergTopics.draft07Text(JsonSchema.parse("{" + body)))
+        .path("$schema").textValue()).isEqualTo("http://json-schema.org/draft-07/schema#");
   }
 
   @Test

@@ -1,0 +1,255 @@
+package lakehouse.process;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import lakehouse.stack.Endpoints;
+import lakehouse.stack.connect.ConnectSecrets;
+import lakehouse.stack.connect.JsonSchemaConverter;
+
+/**
+ * A standalone Kafka Connect worker in a JVM of its own, as a Connect cluster outside the suite
+ * would run it: Kafka Connect and the Apache Iceberg sink on its classpath, this project's
+ * converter and transform only in the unpacked plugin archive on its {@code plugin.path}, and the
+ * connectors' secrets in its environment. Everything it writes lives in one temporary directory,
+ * which {@link #close()} deletes after stopping the process.
+ */
+final class ConnectWorkerJvm implements AutoCloseable {
+  /** A class of the plugin; the worker's classpath must not hold it, or the archive would prove nothing. */
+  static final String PLUGIN_CLASS_FILE = JsonSchemaConverter.class.getName().replace('.', '/') + ".class";
+  private static final String SINK_CLASS_FILE = "org/apache/iceberg/connect/IcebergSinkConnector.class";
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final Path tmpDir;
+  private final Path log;
+  private final String url;
+  private final List<String> classpath;
+  private final Thread stopOnExit;
+
+  private ConnectWorkerJvm(Process process, Path tmpDir, Path log, String url, List<String> classpath) {
+    this.process = process;
+    this.tmpDir = tmpDir;
+    this.log = log;
+    this.url = url;
+    this.classpath = classpath;
+    // An interrupted spec JVM still takes the worker down with it.
+    this.stopOnExit = new Thread(process::destroyForcibly, "lakehouse-connect-worker-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
+  }
+
+  /**
+   * Unpacks the archive, writes the worker's properties and starts it against the stack's broker;
+   * returns once its REST API answers.
+   *
+   * @param logDir where {@code connect-worker.log} goes
+   */
+  static ConnectWorkerJvm start(Path pluginArchive, Endpoints endpoints, Duration commitInterval, Path logDir)
+      throws IOException {
+    Path tmpDir = Files.createTempDirectory("lakehouse-connect-plugin-");
+    ConnectWorkerJvm worker = null;
+    try {
+      Path pluginPath = Files.createDirectories(tmpDir.resolve("plugins"));
+      unzip(pluginArchive, pluginPath);
+      String url = "http://127.0.0.1:" + freePort();
+      Path properties = tmpDir.resolve("worker.properties");
+      // FileConfigProvider's allowed.paths must exist.
+      Path secretsDir = Files.createDirectories(tmpDir.resolve("secrets"));
+      writeProperties(properties, workerConfig(endpoints, commitInterval, url, pluginPath, tmpDir, secretsDir));
+      List<String> classpath = classpathWithoutThePlugin();
+      Files.createDirectories(logDir);
+      Path log = logDir.resolve("connect-worker.log");
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx512m",
+          "-Djava.io.tmpdir=" + tmpDir,
+          // Connect logs at INFO by default; warnings are what a failed run needs.
+          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-cp", String.join(java.io.File.pathSeparator, classpath),
+          "org.apache.kafka.connect.cli.ConnectStandalone",
+          properties.toString()));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(ConnectSecrets.environment(endpoints));
+      worker = new ConnectWorkerJvm(builder.start(), tmpDir, log, url, classpath);
+      worker.awaitRestApi();
+      return worker;
+    } catch (IOException | RuntimeException e) {
+      if (worker != null) {
+        worker.close();
+      } else {
+        deleteRecursively(tmpDir);
+      }
+      throw e;
+    }
+  }
+
+  /** The worker's configuration: the stack's broker, the plugin directory, and both secret providers. */
+  static Map<String, String> workerConfig(Endpoints endpoints, Duration commitInterval, String url, Path pluginPath,
+      Path tmpDir, Path secretsDir) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("bootstrap.servers", endpoints.kafka().bootstrapServers());
+    endpoints.kafka().clientProperties().forEach(config::put);
+    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "false");
+    config.put("offset.storage.file.filename", tmpDir.resolve("connect.offsets").toString());
+    config.put("listeners", url);
+    config.put("plugin.path", pluginPath.toString());
+    // Plugins declare themselves in META-INF/services, ours included: no reflective scan.
+    config.put("plugin.discovery", "service_load");
+    // As on the embedded worker: an idle sink task sees commit requests only when it is flushed.
+    config.put("offset.flush.interval.ms", Long.toString(Math.max(50, Math.min(100, commitInterval.toMillis() / 4))));
+    // Both providers, as the README configures a worker; this one reads the secrets from its environment.
+    config.putAll(ConnectSecrets.workerConfig(secretsDir));
+    return config;
+  }
+
+  /**
+   * This JVM's classpath without every entry that holds the plugin's classes, which in a Maven run
+   * is target/test-classes; the Iceberg sink and Kafka Connect stay.
+   */
+  static List<String> classpathWithoutThePlugin() {
+    List<String> kept = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.isBlank() && !holds(Path.of(entry), PLUGIN_CLASS_FILE)) {
+        kept.add(entry);
+      }
+    }
+    if (kept.stream().noneMatch(entry -> holds(Path.of(entry), SINK_CLASS_FILE))) {
+      throw new IllegalStateException("the Apache Iceberg sink (" + SINK_CLASS_FILE + ") is not on this JVM's classpath,"
+          + " so no Connect worker can be started from it; run the spec through Maven (./mvnw verify)");
+    }
+    return kept;
+  }
+
+  /** Whether a classpath entry, a directory or a jar, holds the file. */
+  static boolean holds(Path entry, String file) {
+    if (Files.isDirectory(entry)) {
+      return Files.exists(entry.resolve(file));
+    }
+    if (!Files.isRegularFile(entry)) {
+      return false;
+    }
+    try (JarFile jar = new JarFile(entry.toFile())) {
+      return jar.getEntry(file) != null;
+    } catch (IOException notAJar) {
+      return false;
+    }
+  }
+
+  String url() {
+    return url;
+  }
+
+  List<String> classpath() {
+    return classpath;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** The class of every plugin the worker loaded. */
+  List<String> pluginClasses() {
+    return ConnectRestConfigs.pluginClasses(url);
+  }
+
+  /** Every connector's configuration and its tasks' configurations, as the worker's REST API serves them. */
+  Map<String, List<Map<String, String>>> storedConfigs() {
+    return ConnectRestConfigs.of(url);
+  }
+
+  private void awaitRestApi() {
+    await("the Connect worker at " + url + " to answer on its REST API (its log: " + log + ")")
+        .atMost(START_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException("the Connect worker exited with " + process.exitValue() + "; its log:\n"
+                + Files.readString(log));
+          }
+          return !ConnectRestConfigs.get(url, "/connector-plugins").isMissingNode();
+        });
+  }
+
+  /** Stops the worker (SIGTERM, then SIGKILL after 30 s) and deletes its temporary directory. */
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // the hook itself stops the process
+    }
+    process.destroy();
+    try {
+      await("the Connect worker to exit after SIGTERM").atMost(STOP_TIMEOUT).pollInterval(Duration.ofMillis(100))
+          .until(() -> !process.isAlive());
+    } catch (org.awaitility.core.ConditionTimeoutException hung) {
+      process.destroyForcibly();
+    } finally {
+      deleteRecursively(tmpDir);
+    }
+  }
+
+  private static void unzip(Path archive, Path into) throws IOException {
+    try (InputStream in = Files.newInputStream(archive); ZipInputStream zip = new ZipInputStream(in)) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        Path target = into.resolve(entry.getName()).normalize();
+        if (!target.startsWith(into)) {
+          throw new IOException(archive + " holds " + entry.getName() + ", which points outside the directory");
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(zip, target);
+        }
+      }
+    }
+  }
+
+  private static void writeProperties(Path file, Map<String, String> config) throws IOException {
+    Properties properties = new Properties();
+    properties.putAll(config);
+    try (Writer out = Files.newBufferedWriter(file)) {
+      properties.store(out, "Kafka Connect worker proving the lakehouse Connect plugin archive");
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + dir, e);
+    }
+  }
+}
