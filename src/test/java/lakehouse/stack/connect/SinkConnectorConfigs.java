@@ -85,6 +85,13 @@ final class SinkConnectorConfigs {
     // In-JVM the connector cannot find the worker's properties file (it parses sun.java.command).
     config.put("iceberg.kafka.bootstrap.servers", endpoints.kafka().bootstrapServers());
     endpoints.kafka().clientProperties().forEach((key, value) -> config.put("iceberg.kafka." + key, value));
+    // The sink's control-topic consumers default to "latest" (KafkaClientFactory, putIfAbsent). A task's commit
+    // worker starts only with its first records, so it would miss the commit request already in flight, and the
+    // coordinator would wait iceberg.control.commit.timeout-ms (30 s) for it; a restarted coordinator that had
+    // not yet committed its control offsets would skip the data files written meanwhile. From the earliest event
+    // neither happens, and the coordinator still commits each data file once: it skips events below the
+    // control offsets recorded in the table's last snapshot (Coordinator.commitToTable).
+    config.put("iceberg.kafka.auto.offset.reset", "earliest");
     config.put("consumer.override.auto.offset.reset", "earliest");
     // Redpanda stores the key and header values as they were produced: raw bytes.
     config.put("key.converter", BYTES);
