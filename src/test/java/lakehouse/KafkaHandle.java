@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lakehouse.progress.Phase;
 import lakehouse.schema.JsonSchema;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergTopics;
@@ -32,7 +33,9 @@ public final class KafkaHandle {
 
   /** Creates the topic and its Iceberg table; returns once records sent to it will be translated. */
   public void createIcebergTopic(String topic, JsonSchema valueSchema) {
-    icebergTopics.create(topic, valueSchema);
+    try (Phase phase = Phase.begin("creating Iceberg topic " + topic)) {
+      icebergTopics.create(topic, valueSchema);
+    }
   }
 
   /** A plain topic, with no Iceberg translation: one partition, as the Iceberg topics have on embedded. */
