@@ -85,6 +85,20 @@ class ExtensionProvisionerTest {
     }
   }
 
+  @Test
+  void theScriptsRecordedChecksumsAreThoseOfTheOfficialFiles(@TempDir Path extensionDir) throws Exception {
+    try (Connection duckdb = DuckDbSession.openBare(extensionDir)) {
+      DuckDbExtensions.Location location = DuckDbExtensions.locate(duckdb, extensionDir);
+      java.util.List<String> recorded = Files.readAllLines(Path.of("scripts", "duckdb-extensions.sha256"));
+      for (String extension : DuckDbExtensions.REQUIRED) {
+        Path official = installedOfficialFile(location, extension);
+        String line = FakePypiIndex.sha256Hex(Files.readAllBytes(official)) + "  v" + location.version() + "/"
+            + location.platform() + "/" + extension + ".duckdb_extension";
+        assertThat(recorded).as("scripts/duckdb-extensions.sha256").contains(line);
+      }
+    }
+  }
+
   /** DuckDB on the directory, with its extension site replaced by a port nobody listens on. */
   private Connection offlineDuckDb(Path extensionDir) throws Exception {
     Connection duckdb = DuckDbSession.openBare(extensionDir);
