@@ -109,6 +109,8 @@ public final class ExtensionProvisioner {
     PypiIndex.IndexedFile wheel = ExtensionWheel.choose(index.files(project), extension, location.version(), location.platform());
     Files.createDirectories(location.directory());
     Path download = location.directory().resolve("." + wheel.filename() + "." + UUID.randomUUID() + ".partial");
+    // A SIGTERM mid-download skips the finally below; the JVM's own exit still removes the file.
+    download.toFile().deleteOnExit();
     AtomicLong read = new AtomicLong();
     System.out.println("[lakehouse] fetching " + wheel.filename() + " from " + index.describe());
     try (Phase phase = Phase.begin("downloading " + wheel.filename(), () -> String.format("%.1f MB", read.get() / 1e6))) {

@@ -83,6 +83,7 @@ final class ExtensionWheel {
     String member = member(extension, version);
     Files.createDirectories(target.getParent());
     Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+    partial.toFile().deleteOnExit();
     try (ZipFile zip = new ZipFile(wheel.toFile())) {
       ZipEntry entry = zip.getEntry(member);
       if (entry == null) {

@@ -41,6 +41,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class EndpointProbes {
   static final Duration CONNECT = Duration.ofSeconds(3);
   static final Duration ANSWER = Duration.ofSeconds(5);
+  /** Every probe together: a TCP connection, then an answer, and a second of slack. */
+  static final Duration ALL = CONNECT.plus(ANSWER).plusSeconds(2);
 
   private EndpointProbes() {}
 
@@ -67,13 +69,13 @@ final class EndpointProbes {
       Map<String, Future<String>> answers = new LinkedHashMap<>();
       probes.forEach((endpoint, probe) -> answers.put(endpoint, pool.submit(probe)));
       List<String> failures = new ArrayList<>();
-      long deadline = System.nanoTime() + ANSWER.plus(CONNECT).toNanos();
+      long deadline = System.nanoTime() + ALL.toNanos();
       for (Map.Entry<String, Future<String>> answer : answers.entrySet()) {
         String failure;
         try {
           failure = answer.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-          failure = "no answer within " + ANSWER.plus(CONNECT).toSeconds() + " s";
+          failure = "no answer within " + ALL.toSeconds() + " s";
         } catch (ExecutionException e) {
           failure = e.getCause().getMessage();
         } catch (InterruptedException e) {
@@ -111,13 +113,18 @@ final class EndpointProbes {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER.toMillis());
     config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, CONNECT.toMillis());
     config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, CONNECT.toMillis());
+    String silent = "accepted a TCP connection but sent no Kafka metadata within " + ANSWER.toSeconds() + " s; check "
+        + ExternalSettings.KAFKA_SECURITY_PROTOCOL + " and the SASL/TLS settings";
     try (Admin admin = Admin.create(config)) {
-      admin.describeCluster().clusterId().get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+      // A little longer than the client's own timeout, so the client's answer is the one that counts.
+      admin.describeCluster().clusterId().get(ANSWER.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       return null;
     } catch (TimeoutException e) {
-      return "accepted a TCP connection but sent no Kafka metadata within " + ANSWER.toSeconds() + " s; check "
-          + ExternalSettings.KAFKA_SECURITY_PROTOCOL + " and the SASL/TLS settings";
+      return silent;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        return silent;
+      }
       return "accepted a TCP connection but refused a Kafka metadata request: " + e.getCause()
           + "; check " + ExternalSettings.KAFKA_SECURITY_PROTOCOL + " and the SASL/TLS settings";
     } catch (InterruptedException e) {
