@@ -80,6 +80,9 @@ final class SessionSlot implements AutoCloseable {
           String.join("; ", passed.checks()));
     } catch (RuntimeException e) {
       String message = e instanceof PreflightFailure ? e.getMessage() : "preflight: " + e;
+      if (!(e instanceof PreflightFailure)) {
+        e.printStackTrace(); // not a check that failed but a bug in one: its trace is the story
+      }
       outcome.preflightFailed(message);
       out().println("[lakehouse] " + message.replace("\n", "\n[lakehouse] "));
       writeReport();
