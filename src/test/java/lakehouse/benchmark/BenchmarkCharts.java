@@ -1,5 +1,7 @@
 package lakehouse.benchmark;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -99,9 +101,28 @@ final class BenchmarkCharts {
       XYSeries bar = chart.addSeries(String.format("%s (%,d ms)", span.stage(), span.millis()),
           new double[] {span.startMs() / 1000.0, Math.max(span.endMs(), span.startMs() + 1) / 1000.0},
           new double[] {row, row});
-      bar.setLineWidth(8f);
+      // Solid bars (XChart dashes series after its twelfth), one colour per kind of batch step.
+      bar.setLineStyle(new BasicStroke(8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      Color kind = colourOf(span.stage());
+      if (kind != null) {
+        bar.setLineColor(kind);
+      }
     }
     return chart;
+  }
+
+  /** Every batch's produce, commit and visibility steps share a colour per step, so the batches read as a rhythm. */
+  private static Color colourOf(String stage) {
+    if (stage.startsWith("produce batch")) {
+      return new Color(0x2e, 0x7d, 0x32);
+    }
+    if (stage.startsWith("commit batch")) {
+      return new Color(0xc6, 0x28, 0x28);
+    }
+    if (stage.startsWith("visible in DuckDB")) {
+      return new Color(0xef, 0x8f, 0x00);
+    }
+    return null;
   }
 
   private static void save(Chart<?, ?> chart, Path file) throws IOException {

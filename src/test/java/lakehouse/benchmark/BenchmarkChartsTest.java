@@ -54,10 +54,15 @@ class BenchmarkChartsTest {
   }
 
   private static SizeResult size(int trades, long p50, long max) {
-    List<Timeline.Span> timeline = List.of(new Timeline.Span("kafka ProducerPerformance", 0, 2_100),
-        new Timeline.Span("ingest into a plain topic", 2_100, 2_900), new Timeline.Span("create Iceberg topic", 2_900, 3_600),
-        new Timeline.Span("produce batch 1", 3_600, 4_000), new Timeline.Span("commit batch 1", 4_000, 6_100),
-        new Timeline.Span("visible in DuckDB 1", 6_100, 6_300), new Timeline.Span("DuckDB query via REST catalog ×5", 6_300, 6_500));
+    List<Timeline.Span> timeline = new java.util.ArrayList<>(List.of(new Timeline.Span("kafka ProducerPerformance", 0, 2_100),
+        new Timeline.Span("ingest into a plain topic", 2_100, 2_900), new Timeline.Span("create Iceberg topic", 2_900, 3_600)));
+    for (int batch = 1; batch <= 5; batch++) {
+      long start = 3_600 + (batch - 1) * 2_000L;
+      timeline.add(new Timeline.Span("produce batch " + batch, start, start + 200));
+      timeline.add(new Timeline.Span("commit batch " + batch, start + 200, start + 1_600));
+      timeline.add(new Timeline.Span("visible in DuckDB " + batch, start + 1_600, start + 2_000));
+    }
+    timeline.add(new Timeline.Span("DuckDB query via REST catalog ×5", 13_600, 13_800));
     return new SizeResult(trades, trades * 2.1, trades * 1.9, trades * 2.4, p50, max, List.of(p50, max), 1_000, 16, 16, 3,
         6_500, Map.of(), 400, timeline);
   }
