@@ -139,7 +139,9 @@ final class LakehouseSession implements AutoCloseable {
     try (stack; lakehouse) {
       deleteCredentials();
       report.write(settings.reportDir());
-      OUT.println("[lakehouse] report written to " + settings.reportDir().resolve("run.json"));
+      if (report.writesFiles()) {
+        OUT.println("[lakehouse] report written to " + settings.reportDir().resolve("run.json"));
+      }
     }
   }
 
