@@ -16,7 +16,7 @@ public final class Heartbeat {
   static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
   private static final long TICK_MILLIS = 200;
   /** A wait untouched for this long ended without saying so (its condition threw). */
-  private static final long EXPIRED_NANOS = TimeUnit.SECONDS.toNanos(3);
+  static final long EXPIRED_NANOS = TimeUnit.SECONDS.toNanos(3);
   static final String PREFIX = "[lakehouse] ... ";
 
   private static ScheduledExecutorService ticker;

@@ -66,9 +66,4 @@ final class Phases {
     }
     return false;
   }
-
-  /** For tests: no phase stays open across them. */
-  static int openCount() {
-    return OPEN.size();
-  }
 }
