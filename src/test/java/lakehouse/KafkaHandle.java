@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lakehouse.progress.Phase;
 import lakehouse.schema.JsonSchema;
 import lakehouse.schema.SchemaRules;
 import lakehouse.stack.Endpoints;
@@ -42,7 +43,9 @@ public final class KafkaHandle {
    */
   public void createIcebergTopic(IcebergTopic topic) {
     SchemaRules.check(topic.name(), topic.valueSchema());
-    icebergTopics.create(topic);
+    try (Phase phase = Phase.begin("creating Iceberg topic " + topic.name())) {
+      icebergTopics.create(topic);
+    }
   }
 
   /**

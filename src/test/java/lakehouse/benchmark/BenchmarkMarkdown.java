@@ -21,7 +21,8 @@ final class BenchmarkMarkdown {
     }
     md.append("\nFreshness samples (ms, one per batch): ");
     results.forEach(r -> md.append(String.format("%,d trades %s; ", r.trades(), r.freshnessMs())));
-    md.append("\n\n![freshness and throughput by size](").append(BenchmarkCharts.SIZES_CHART).append(".png)\n\n");
+    md.append("\n\n![freshness by size](").append(BenchmarkCharts.FRESHNESS_CHART).append(".png)\n\n");
+    md.append("![ingest throughput by size](").append(BenchmarkCharts.THROUGHPUT_CHART).append(".png)\n\n");
     md.append("![timeline of the largest run](").append(BenchmarkCharts.TIMELINE_CHART).append(".png)\n\n");
     md.append("## Targets\n\n").append(Targets.render(results));
     return md.toString();

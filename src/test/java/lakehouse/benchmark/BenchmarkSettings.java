@@ -8,11 +8,11 @@ import lakehouse.stack.Settings;
  * What the benchmark measures: the sizes (trades per run) and how many batches each size is
  * produced in; every batch gives one freshness sample.
  */
-record BenchmarkSettings(List<Integer> sizes, int batches) {
+public record BenchmarkSettings(List<Integer> sizes, int batches) {
   static final String SIZES = "lakehouse.benchmark.sizes";
   static final String BATCHES = "lakehouse.benchmark.batches";
 
-  static BenchmarkSettings from(Settings settings) {
+  public static BenchmarkSettings from(Settings settings) {
     List<Integer> sizes = Arrays.stream(settings.string(SIZES, "10000,100000,1000000").split(","))
         .map(String::trim)
         .map(size -> {

@@ -31,6 +31,10 @@ import lakehouse.stack.IcebergTopic;
 public record ConformanceCase(Path file, String name, String source, JsonNode schema, boolean schemaAccepted,
     Map<String, String> columns, IcebergTopic.InvalidRecordAction invalidRecords, List<CaseRecord> records) {
 
+  /** A directory of the user's own cases, run after the project's. */
+  public static final String DIR = "lakehouse.conformance.dir";
+  /** How many cases run at once on a stack. */
+  public static final String PARALLELISM = "lakehouse.conformance.parallelism";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -42,6 +46,17 @@ public record ConformanceCase(Path file, String name, String source, JsonNode sc
    * @param row expected values of some columns (JSON null is SQL NULL); null for a dead letter
    */
   public record CaseRecord(int offset, String key, String value, Map<String, JsonNode> row, boolean deadLetter) {}
+
+  /** The project's cases, then the user's from {@value #DIR}; a malformed file fails here, naming itself. */
+  public static List<ConformanceCase> toRun(lakehouse.stack.Settings settings) {
+    List<ConformanceCase> cases = new ArrayList<>(builtIn());
+    settings.get(DIR).ifPresent(dir -> cases.addAll(fromDirectory(Path.of(dir))));
+    return cases;
+  }
+
+  public static int parallelism(lakehouse.stack.Settings settings) {
+    return settings.positiveInt(PARALLELISM, 4);
+  }
 
   /** The project's own cases, from the test classpath. */
   public static List<ConformanceCase> builtIn() {

@@ -51,7 +51,7 @@ class ConformanceCasesTest {
          "records": [{"value": "{\\"id\\": 1}", "row": {"id": 1}}]}""");
     Files.writeString(dir.resolve("notes.txt"), "not a case");
 
-    List<ConformanceCase> cases = ConformanceSpec.casesToRun(new Settings(Map.of(ConformanceSpec.DIR, dir.toString()), Map.of()));
+    List<ConformanceCase> cases = ConformanceCase.toRun(new Settings(Map.of(ConformanceCase.DIR, dir.toString()), Map.of()));
 
     assertThat(cases).hasSize(ConformanceCase.builtIn().size() + 1);
     assertThat(cases.get(cases.size() - 1).name()).isEqualTo("my orders");

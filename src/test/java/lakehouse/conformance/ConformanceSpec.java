@@ -2,7 +2,6 @@ package lakehouse.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,33 +10,23 @@ import java.util.concurrent.Future;
 import lakehouse.Lakehouse;
 import lakehouse.junit.LakehouseSpec;
 import lakehouse.stack.RunSettings;
-import lakehouse.stack.Settings;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Redpanda's translation, case by case, on this stack: every file of src/test/resources/conformance,
- * plus those of {@code lakehouse.conformance.dir}, as one test each, named after the case. The cases
+ * plus those of {@value ConformanceCase#DIR}, as one test each, named after the case. The cases
  * run a few at a time on the shared stack; each test waits for its own.
  */
 @LakehouseSpec
 @Order(10)
 class ConformanceSpec {
-  public static final String DIR = "lakehouse.conformance.dir";
-  public static final String PARALLELISM = "lakehouse.conformance.parallelism";
-
-  /** The project's cases, then the user's from {@value #DIR}; a malformed file fails here, naming itself. */
-  static List<ConformanceCase> casesToRun(Settings settings) {
-    List<ConformanceCase> cases = new ArrayList<>(ConformanceCase.builtIn());
-    settings.get(DIR).ifPresent(dir -> cases.addAll(ConformanceCase.fromDirectory(Path.of(dir))));
-    return cases;
-  }
 
   @TestFactory
   List<DynamicTest> everyCaseBehavesAsOnRedpanda(Lakehouse lakehouse, RunSettings settings) {
-    List<ConformanceCase> cases = casesToRun(settings.source());
-    ExecutorService runners = Executors.newFixedThreadPool(settings.source().positiveInt(PARALLELISM, 4), runnable -> {
+    List<ConformanceCase> cases = ConformanceCase.toRun(settings.source());
+    ExecutorService runners = Executors.newFixedThreadPool(ConformanceCase.parallelism(settings.source()), runnable -> {
       Thread thread = new Thread(runnable, "lakehouse-conformance");
       thread.setDaemon(true);
       return thread;

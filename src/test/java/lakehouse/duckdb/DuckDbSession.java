@@ -13,11 +13,7 @@ public final class DuckDbSession {
   private DuckDbSession() {}
 
   public static Connection open(Endpoints endpoints, Path extensionDir) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("extension_directory", extensionDir.toString());
-    // Load only what DuckDbExtensions checked: a missing file fails with the fix, not a download attempt.
-    properties.setProperty("autoinstall_known_extensions", "false");
-    Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+    Connection connection = openBare(extensionDir);
     try {
       DuckDbExtensions.load(connection, extensionDir);
       try (Statement statement = connection.createStatement()) {
@@ -31,6 +27,17 @@ public final class DuckDbSession {
       connection.close();
       throw e;
     }
+  }
+
+  /**
+   * An in-memory DuckDB on the extension directory, nothing loaded. Only the files the preflight put
+   * there are loaded: a missing one fails with the fix, not a download attempt in the middle of a spec.
+   */
+  static Connection openBare(Path extensionDir) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("extension_directory", extensionDir.toString());
+    properties.setProperty("autoinstall_known_extensions", "false");
+    return DriverManager.getConnection("jdbc:duckdb:", properties);
   }
 
   /** DuckDB may echo the statement in its error; these statements hold credentials, so it must not. */

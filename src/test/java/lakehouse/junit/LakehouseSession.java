@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import lakehouse.Lakehouse;
 import lakehouse.pipeline.Pipeline;
+import lakehouse.progress.Phase;
 import lakehouse.report.EndpointsReport;
 import lakehouse.report.RunReport;
 import lakehouse.stack.LakehouseStack;
 import lakehouse.stack.RunSettings;
-import lakehouse.stack.Settings;
 import lakehouse.stack.Stacks;
 import lakehouse.stack.StartupLog;
 
@@ -41,13 +42,15 @@ final class LakehouseSession implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
-  static LakehouseSession start() {
-    RunSettings settings = RunSettings.from(Settings.fromJvm());
-    RunReport report = new RunReport();
+  /** Starts the stack the preflight-checked settings choose; the report is the run's, begun by the preflight. */
+  static LakehouseSession start(RunSettings settings, RunReport report) {
     StartupLog startup = new StartupLog(OUT);
     OUT.println("[lakehouse] starting the " + settings.stack().settingValue() + " stack");
     long begin = System.nanoTime();
-    LakehouseStack stack = startStack(settings, startup);
+    LakehouseStack stack;
+    try (Phase phase = Phase.begin("starting the " + settings.stack().settingValue() + " stack")) {
+      stack = startStack(settings, startup);
+    }
     startup.total((System.nanoTime() - begin) / 1_000_000);
     OUT.println("[lakehouse] " + stack.banner());
     report.put("stack", stack.kind().settingValue());
@@ -85,11 +88,22 @@ final class LakehouseSession implements AutoCloseable {
     return report;
   }
 
-  /** Writes the stack's server logs under the report directory. */
-  void dumpLogs() {
+  boolean keepsRunning() {
+    return settings.keepRunning();
+  }
+
+  /**
+   * Writes the stack's server logs under the report directory, where the stack keeps logs of its
+   * own (containers); returns the directory only if something was written there.
+   */
+  Optional<Path> dumpLogs() {
     Path dir = settings.reportDir().resolve("logs");
     stack.dumpLogs(dir);
-    OUT.println("[lakehouse] a spec failed; stack logs (if the stack keeps its own) are in " + dir);
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    OUT.println("[lakehouse] the stack's server logs are in " + dir);
+    return Optional.of(dir);
   }
 
   /**
@@ -125,7 +139,9 @@ final class LakehouseSession implements AutoCloseable {
     try (stack; lakehouse) {
       deleteCredentials();
       report.write(settings.reportDir());
-      OUT.println("[lakehouse] report written to " + settings.reportDir().resolve("run.json"));
+      if (report.writesFiles()) {
+        OUT.println("[lakehouse] report written to " + settings.reportDir().resolve("run.json"));
+      }
     }
   }
 
@@ -137,6 +153,7 @@ final class LakehouseSession implements AutoCloseable {
   }
 
   private void stopFromHook() {
+    report.outcome().interrupted();
     stopRequested.countDown();
     try {
       stop();

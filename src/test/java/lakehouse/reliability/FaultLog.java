@@ -1,6 +1,7 @@
 package lakehouse.reliability;
 
 import java.time.Instant;
+import lakehouse.progress.Phase;
 import lakehouse.report.RunReport;
 
 /** Runs a fault, announces it, and records it in the report's {@code reliability.faults_injected}. */
@@ -19,7 +20,9 @@ final class FaultLog {
     Instant at = Instant.now();
     long begin = System.nanoTime();
     System.out.println("[lakehouse] fault: " + name);
-    fault.inject();
+    try (Phase phase = Phase.begin("fault: " + name)) {
+      fault.inject();
+    }
     long millis = (System.nanoTime() - begin) / 1_000_000;
     report.faultInjected(name, at, millis);
     System.out.printf("[lakehouse] fault: %s done in %,d ms%n", name, millis);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,19 +13,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one run measured, written to {@code run.json} and {@code run.md} in the report directory.
- * Performance lives here, never in assertions.
+ * What one run measured and whether it passed, written to {@code run.json} and {@code run.md} in
+ * the report directory. Performance lives here, never in assertions.
  */
 public final class RunReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final long startNanos = System.nanoTime();
+  private final RunOutcome outcome;
+  private final boolean writesFiles;
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, Long> stages = new LinkedHashMap<>();
   private final Map<String, Long> freshness = new LinkedHashMap<>();
   private final Map<String, Long> stackStart = new LinkedHashMap<>();
   private final Map<String, Long> reliability = new LinkedHashMap<>();
   private final List<Map<String, Object>> faults = new ArrayList<>();
+
+  /** A report of its own, with an outcome nobody records into. */
+  public RunReport() {
+    this(new RunOutcome(), true);
+  }
+
+  /**
+   * @param writesFiles false for a benchmark run, which writes only {@code benchmark.json} and
+   *     {@code benchmark.md}: its report is kept in memory and {@link #write} does nothing
+   */
+  public RunReport(RunOutcome outcome, boolean writesFiles) {
+    this.outcome = outcome;
+    this.writesFiles = writesFiles;
+  }
+
+  public RunOutcome outcome() {
+    return outcome;
+  }
+
+  public boolean writesFiles() {
+    return writesFiles;
+  }
 
   public synchronized void put(String key, Object value) {
     values.put(key, value);
@@ -57,7 +82,11 @@ public final class RunReport {
   }
 
   public synchronized Map<String, Object> toMap() {
-    Map<String, Object> report = new LinkedHashMap<>(values);
+    Map<String, Object> report = new LinkedHashMap<>();
+    Map<String, Object> result = outcome.toMap();
+    report.put("outcome", result.remove("outcome"));
+    report.putAll(values);
+    report.putAll(result);
     report.put("stages", new LinkedHashMap<>(stages));
     report.put("freshness_ms", new LinkedHashMap<>(freshness));
     report.put("stack_start_ms", new LinkedHashMap<>(stackStart));
@@ -70,10 +99,23 @@ public final class RunReport {
     return report;
   }
 
+  /**
+   * Writes run.json and run.md, each aside and then moved into place, so a reader never sees half a
+   * report and an earlier run's report is replaced whole.
+   */
   public synchronized void write(Path dir) throws IOException {
+    if (!writesFiles) {
+      return;
+    }
     Files.createDirectories(dir);
     Map<String, Object> report = toMap();
-    JSON.writeValue(dir.resolve("run.json").toFile(), report);
-    Files.writeString(dir.resolve("run.md"), RunMarkdown.render(report));
+    replace(dir.resolve("run.json"), JSON.writeValueAsString(report));
+    replace(dir.resolve("run.md"), RunMarkdown.render(report));
+  }
+
+  private static void replace(Path file, String content) throws IOException {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Files.writeString(partial, content);
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

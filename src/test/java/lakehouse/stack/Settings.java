@@ -41,6 +41,12 @@ public final class Settings {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
+  /** A plain environment variable that belongs to another tool, such as pip's {@code PIP_INDEX_URL}. */
+  public Optional<String> environmentVariable(String name) {
+    String value = environment.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
   public String string(String key, String defaultValue) {
     return get(key).orElse(defaultValue);
   }

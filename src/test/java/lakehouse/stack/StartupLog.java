@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import lakehouse.progress.Phase;
 
 /** Prints each stack component as it comes up, with its time, and keeps the times for the report. */
 public final class StartupLog {
@@ -16,7 +17,10 @@ public final class StartupLog {
 
   public <T> T step(String component, Callable<T> start) throws Exception {
     long begin = System.nanoTime();
-    T result = start.call();
+    T result;
+    try (Phase phase = Phase.begin("starting " + component)) {
+      result = start.call();
+    }
     long elapsed = (System.nanoTime() - begin) / 1_000_000;
     synchronized (this) {
       millis.put(component, elapsed);
