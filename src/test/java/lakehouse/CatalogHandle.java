@@ -66,16 +66,17 @@ public final class CatalogHandle implements AutoCloseable {
    * counts rows instead of hanging. Iceberg topics only append, so there are no delete files to subtract.
    */
   static long recordCount(Table table) {
-    Snapshot current = table.currentSnapshot();
-    if (current == null) {
-      return 0;
-    }
-    String total = current.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP);
+    return table.currentSnapshot() == null ? 0 : recordCount(table, table.currentSnapshot());
+  }
+
+  /** The same for any snapshot of the table. */
+  public static long recordCount(Table table, Snapshot snapshot) {
+    String total = snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP);
     if (total != null) {
       return Long.parseLong(total);
     }
     long records = 0;
-    try (CloseableIterable<FileScanTask> files = table.newScan().useSnapshot(current.snapshotId()).planFiles()) {
+    try (CloseableIterable<FileScanTask> files = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
       for (FileScanTask file : files) {
         records += file.file().recordCount();
       }

@@ -63,6 +63,11 @@ public final class Lakehouse implements AutoCloseable {
     return stack.whyNot(capability);
   }
 
+  /** When the stack's catalog received each commit request, where the stack runs its own catalog. */
+  public java.util.Optional<lakehouse.stack.CommitRequests> commitRequests() {
+    return stack.commitRequests();
+  }
+
   /** The stack's fault injection; only where it {@link #supports} {@link Capability#FAULT_INJECTION}. */
   public Faults faults() {
     return stack.faults();

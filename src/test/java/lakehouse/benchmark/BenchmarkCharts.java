@@ -29,6 +29,7 @@ final class BenchmarkCharts {
   static final String FRESHNESS_CHART = "benchmark-freshness";
   static final String THROUGHPUT_CHART = "benchmark-throughput";
   static final String TIMELINE_CHART = "benchmark-timeline";
+  static final String FRESHNESS_PARTS_CHART = "benchmark-freshness-parts";
   private static final int WIDTH = 900;
   private static final int HEIGHT = 500;
 
@@ -39,6 +40,7 @@ final class BenchmarkCharts {
     save(freshness(results), dir.resolve(FRESHNESS_CHART));
     save(throughput(results), dir.resolve(THROUGHPUT_CHART));
     save(timeline(results.get(results.size() - 1)), dir.resolve(TIMELINE_CHART));
+    save(freshnessParts(results), dir.resolve(FRESHNESS_PARTS_CHART));
   }
 
   static Chart<?, ?> freshness(List<SizeResult> results) {
@@ -81,6 +83,39 @@ final class BenchmarkCharts {
     styler.setYAxisMin(0.0);
     double[] sizes = results.stream().mapToDouble(SizeResult::trades).toArray();
     series.forEach((name, value) -> chart.addSeries(name, sizes, results.stream().mapToDouble(value).toArray()));
+    return chart;
+  }
+
+  /**
+   * Each batch's freshness as a stacked bar of its parts: until the writer made the snapshot, until the
+   * catalog received its commit (where the stack can tell), and until DuckDB saw every row.
+   */
+  static CategoryChart freshnessParts(List<SizeResult> results) {
+    CategoryChart chart = new CategoryChartBuilder().width(1100).height(HEIGHT)
+        .title("Freshness of each batch, in parts").xAxisTitle("batch (trades per run #batch)")
+        .yAxisTitle("ms after the last acknowledgement").build();
+    CategoryStyler styler = chart.getStyler();
+    styler.setStacked(true);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setYAxisDecimalPattern("#,###");
+    styler.setXAxisLabelRotation(45);
+    List<String> batches = new java.util.ArrayList<>();
+    List<Double> toSnapshot = new java.util.ArrayList<>();
+    List<Double> toRequest = new java.util.ArrayList<>();
+    List<Double> toVisible = new java.util.ArrayList<>();
+    for (SizeResult result : results) {
+      for (int i = 0; i < result.freshnessParts().size(); i++) {
+        lakehouse.pipeline.FreshnessParts parts = result.freshnessParts().get(i);
+        long request = parts.commitRequestMs() == null ? parts.snapshotMs() : parts.commitRequestMs();
+        batches.add(String.format("%,d #%d", result.trades(), i + 1));
+        toSnapshot.add((double) Math.max(0, parts.snapshotMs()));
+        toRequest.add((double) Math.max(0, request - Math.max(0, parts.snapshotMs())));
+        toVisible.add((double) Math.max(0, parts.visibleMs() - Math.max(request, parts.snapshotMs())));
+      }
+    }
+    chart.addSeries("writer: last ack until the snapshot is made", batches, toSnapshot);
+    chart.addSeries("until the catalog receives the commit (embedded only)", batches, toRequest);
+    chart.addSeries("until DuckDB counts every row", batches, toVisible);
     return chart;
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import lakehouse.pipeline.FreshnessParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
@@ -40,7 +41,8 @@ class BenchmarkChartsTest {
   void everyChartIsWrittenForOneSizeAndForMany(@TempDir Path dir) throws Exception {
     for (List<SizeResult> results : List.of(List.of(THREE_SIZES.get(0)), THREE_SIZES)) {
       BenchmarkCharts.write(results, dir);
-      for (String chart : List.of(BenchmarkCharts.FRESHNESS_CHART, BenchmarkCharts.THROUGHPUT_CHART, BenchmarkCharts.TIMELINE_CHART)) {
+      for (String chart : List.of(BenchmarkCharts.FRESHNESS_CHART, BenchmarkCharts.THROUGHPUT_CHART, BenchmarkCharts.TIMELINE_CHART,
+          BenchmarkCharts.FRESHNESS_PARTS_CHART)) {
         assertThat(dir.resolve(chart + ".png")).isNotEmptyFile();
       }
       String preview = System.getProperty("lakehouse.chart-preview-dir");
@@ -53,6 +55,17 @@ class BenchmarkChartsTest {
     }
   }
 
+  @Test
+  void eachBatchsFreshnessIsAStackOfItsPartsThatAddsUpToTheWhole() {
+    CategoryChart parts = BenchmarkCharts.freshnessParts(THREE_SIZES);
+
+    assertThat(parts.getStyler().isStacked()).isTrue();
+    assertThat(parts.getYAxisTitle()).isEqualTo("ms after the last acknowledgement");
+    double firstBatch = parts.getSeriesMap().values().stream().mapToDouble(series -> series.getYData().iterator().next()
+        .doubleValue()).sum();
+    assertThat(firstBatch).as("the three parts of the first batch").isEqualTo(1_231);
+  }
+
   private static SizeResult size(int trades, long p50, long max) {
     List<Timeline.Span> timeline = new java.util.ArrayList<>(List.of(new Timeline.Span("kafka ProducerPerformance", 0, 2_100),
         new Timeline.Span("ingest into a plain topic", 2_100, 2_900), new Timeline.Span("create Iceberg topic", 2_900, 3_600)));
@@ -63,7 +76,8 @@ class BenchmarkChartsTest {
       timeline.add(new Timeline.Span("visible in DuckDB " + batch, start + 1_600, start + 2_000));
     }
     timeline.add(new Timeline.Span("DuckDB query via REST catalog ×5", 13_600, 13_800));
-    return new SizeResult(trades, trades * 2.1, trades * 1.9, trades * 2.4, p50, max, List.of(p50, max), 1_000, 16, 16, 3,
-        6_500, Map.of(), 400, timeline);
+    List<FreshnessParts> parts = List.of(new FreshnessParts(p50 - 300, p50 - 250, p50), new FreshnessParts(max - 900, null, max));
+    return new SizeResult(trades, trades * 2.1, trades * 1.9, trades * 2.4, p50, max, List.of(p50, max), parts, 1_000, 16, 16,
+        3, 6_500, Map.of(), 400, timeline);
   }
 }

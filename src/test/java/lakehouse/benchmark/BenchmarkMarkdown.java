@@ -22,9 +22,25 @@ final class BenchmarkMarkdown {
     md.append("\nFreshness samples (ms, one per batch): ");
     results.forEach(r -> md.append(String.format("%,d trades %s; ", r.trades(), r.freshnessMs())));
     md.append("\n\n![freshness by size](").append(BenchmarkCharts.FRESHNESS_CHART).append(".png)\n\n");
+    md.append(freshnessParts(results));
+    md.append("![freshness of each batch, in parts](").append(BenchmarkCharts.FRESHNESS_PARTS_CHART).append(".png)\n\n");
     md.append("![ingest throughput by size](").append(BenchmarkCharts.THROUGHPUT_CHART).append(".png)\n\n");
     md.append("![timeline of the largest run](").append(BenchmarkCharts.TIMELINE_CHART).append(".png)\n\n");
     md.append("## Targets\n\n").append(Targets.render(results));
     return md.toString();
+  }
+
+  /** Each batch's freshness split: ms from its last acknowledgement until each part was done. */
+  static String freshnessParts(List<SizeResult> results) {
+    StringBuilder md = new StringBuilder("| batch | snapshot made ms | commit request received ms | visible in DuckDB ms |\n"
+        + "|---|---:|---:|---:|\n");
+    for (SizeResult r : results) {
+      for (int i = 0; i < r.freshnessParts().size(); i++) {
+        lakehouse.pipeline.FreshnessParts parts = r.freshnessParts().get(i);
+        md.append(String.format("| %,d #%d | %,d | %s | %,d |%n", r.trades(), i + 1, parts.snapshotMs(),
+            parts.commitRequestMs() == null ? "n/a" : String.format("%,d", parts.commitRequestMs()), parts.visibleMs()));
+      }
+    }
+    return md.append('\n').toString();
   }
 }

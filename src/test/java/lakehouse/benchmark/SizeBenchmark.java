@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import lakehouse.Lakehouse;
+import lakehouse.pipeline.FreshnessParts;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.pipeline.Produced;
 import lakehouse.pipeline.Visibility;
@@ -53,6 +54,7 @@ final class SizeBenchmark {
     long roundTripStart = timeline.now();
     Iterator<Trade> trades = TradeGenerator.stream(settings.seed() + size);
     List<Long> freshness = new ArrayList<>();
+    List<FreshnessParts> parts = new ArrayList<>();
     long produceNanos = 0;
     long sent = 0;
     for (int batch = 1; batch <= batches; batch++) {
@@ -65,14 +67,16 @@ final class SizeBenchmark {
       produceNanos += produced.lastAckNanos() - start;
       sent += slice.size();
       timeline.span("produce batch " + batch, start, produced.lastAckNanos());
-      freshness.add(awaitVisible(topic, sent, produced.lastAckNanos(), timeline, batch));
+      FreshnessParts split = awaitVisible(topic, sent, produced.lastAckNanos(), timeline, batch);
+      freshness.add(split.visibleMs());
+      parts.add(split);
     }
     String restTable = lakehouse.duckdb().table(topic);
     List<String> files = dataFiles(topic);
     long queryRest = timeline.span("DuckDB query via REST catalog ×" + QUERY_REPEATS, () -> medianQuery(restTable));
     long queryParquet = timeline.span("DuckDB query on Parquet ×" + QUERY_REPEATS, () -> medianQuery(parquetScan(files)));
     return new SizeResult(size, size / (produceNanos / 1e9), perf, plain, Stats.p50(freshness), Stats.max(freshness),
-        freshness, settings.commitInterval().toMillis(), queryRest, queryParquet, files.size(),
+        freshness, parts, settings.commitInterval().toMillis(), queryRest, queryParquet, files.size(),
         timeline.now() - roundTripStart, stackStartMs, peakHeapMb(), timeline.spans());
   }
 
@@ -90,14 +94,15 @@ final class SizeBenchmark {
     return size / (nanos / 1e9);
   }
 
-  private long awaitVisible(String topic, long expected, long lastAckNanos, Timeline timeline, int batch) {
+  private FreshnessParts awaitVisible(String topic, long expected, long lastAckNanos, Timeline timeline, int batch) {
     Visibility.awaitCommitted(lakehouse, settings, topic, expected);
     long committed = System.nanoTime();
     timeline.span("commit batch " + batch, lastAckNanos, committed);
     Visibility.awaitVisibleInDuckDb(lakehouse, settings, topic, expected);
     long visible = System.nanoTime();
     timeline.span("visible in DuckDB " + batch, committed, visible);
-    return (visible - lastAckNanos) / 1_000_000;
+    return FreshnessParts.measure(lakehouse, topic, expected, FreshnessParts.wallClock(lastAckNanos),
+        FreshnessParts.wallClock(visible));
   }
 
   private long medianQuery(String from) throws Exception {

@@ -12,6 +12,7 @@ record SizeResult(
     long freshnessMsP50,
     long freshnessMsMax,
     List<Long> freshnessMs,
+    List<lakehouse.pipeline.FreshnessParts> freshnessParts,
     long commitIntervalMs,
     long duckdbQueryMsP50,
     long duckdbParquetMsP50,

@@ -128,7 +128,10 @@ public final class Pipeline {
 
   private void awaitVisibleInDuckDb(String topic, long expected, Produced produced) {
     Visibility.awaitVisibleInDuckDb(lakehouse, settings, topic, expected);
-    report.freshness(topic, (System.nanoTime() - produced.lastAckNanos()) / 1_000_000);
+    long visible = System.nanoTime();
+    report.freshness(topic, (visible - produced.lastAckNanos()) / 1_000_000);
+    report.freshnessParts(topic, FreshnessParts.measure(lakehouse, topic, expected,
+        FreshnessParts.wallClock(produced.lastAckNanos()), FreshnessParts.wallClock(visible)).toMap());
   }
 
   private <T> T timed(String stage, Callable<T> work) throws Exception {

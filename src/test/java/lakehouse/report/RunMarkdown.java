@@ -29,6 +29,7 @@ final class RunMarkdown {
     tests(md, report.get("tests"));
     table(md, "Stage", report.get("stages"));
     table(md, "Freshness (last ack → all rows visible in DuckDB)", report.get("freshness_ms"));
+    freshnessParts(md, report.get("freshness_parts_ms"));
     table(md, "Stack start-up", report.get("stack_start_ms"));
     if (report.get("reliability") instanceof Map<?, ?> reliability) {
       md.append("## Reliability\n\n");
@@ -62,6 +63,23 @@ final class RunMarkdown {
         }
       });
     }
+    md.append('\n');
+  }
+
+  /** Each topic's freshness split: ms from its last acknowledgement to the snapshot, the commit request, DuckDB. */
+  private static void freshnessParts(StringBuilder md, Object parts) {
+    if (!(parts instanceof Map<?, ?> topics) || topics.isEmpty()) {
+      return;
+    }
+    md.append("| Freshness, ms after the last ack | snapshot made | commit request received | visible in DuckDB |\n")
+        .append("| --- | ---: | ---: | ---: |\n");
+    topics.forEach((topic, split) -> {
+      if (split instanceof Map<?, ?> m) {
+        md.append("| ").append(topic).append(" | ").append(m.get("snapshot_ms")).append(" | ")
+            .append(m.containsKey("commit_request_ms") ? m.get("commit_request_ms") : "n/a").append(" | ")
+            .append(m.get("visible_in_duckdb_ms")).append(" |\n");
+      }
+    });
     md.append('\n');
   }
 

@@ -25,6 +25,7 @@ public final class RunReport {
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, Long> stages = new LinkedHashMap<>();
   private final Map<String, Long> freshness = new LinkedHashMap<>();
+  private final Map<String, Map<String, Long>> freshnessParts = new LinkedHashMap<>();
   private final Map<String, Long> stackStart = new LinkedHashMap<>();
   private final Map<String, Long> reliability = new LinkedHashMap<>();
   private final List<Map<String, Object>> faults = new ArrayList<>();
@@ -63,6 +64,11 @@ public final class RunReport {
     freshness.put(table, millis);
   }
 
+  /** Where one topic's freshness went, each part from the last acknowledgement (FreshnessParts). */
+  public synchronized void freshnessParts(String table, Map<String, Long> parts) {
+    freshnessParts.put(table, new LinkedHashMap<>(parts));
+  }
+
   public synchronized void stackStart(Map<String, Long> millisByComponent) {
     stackStart.putAll(millisByComponent);
   }
@@ -89,6 +95,7 @@ public final class RunReport {
     report.putAll(result);
     report.put("stages", new LinkedHashMap<>(stages));
     report.put("freshness_ms", new LinkedHashMap<>(freshness));
+    report.put("freshness_parts_ms", new LinkedHashMap<>(freshnessParts));
     report.put("stack_start_ms", new LinkedHashMap<>(stackStart));
     if (!reliability.isEmpty() || !faults.isEmpty()) {
       Map<String, Object> section = new LinkedHashMap<>(reliability);

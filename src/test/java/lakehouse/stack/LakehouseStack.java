@@ -45,6 +45,11 @@ public interface LakehouseStack extends AutoCloseable {
     return logical;
   }
 
+  /** When the catalog received each commit request, where the stack runs its own catalog. */
+  default java.util.Optional<CommitRequests> commitRequests() {
+    return java.util.Optional.empty();
+  }
+
   /** Writes the logs of the stack's servers into {@code dir}, for a failed run. Stacks that log elsewhere write nothing. */
   default void dumpLogs(java.nio.file.Path dir) {}
 

@@ -37,6 +37,7 @@ public final class EmbeddedStack implements LakehouseStack {
   private Endpoints endpoints;
   private IcebergTopics icebergTopics;
   private EmbeddedFaults faults;
+  private CommitRequestLog commitRequests;
   private boolean closed;
 
   /** Covers start-up too: a SIGINT or SIGTERM before the session's own hook exists still stops what started. */
@@ -97,6 +98,7 @@ public final class EmbeddedStack implements LakehouseStack {
       ConnectSecrets.writeFile(connectSecrets, endpoints.catalog(), endpoints.s3());
       icebergTopics = new ConnectIcebergTopics(endpoints, settings.commitInterval());
       faults = new EmbeddedFaults(get(broker), connect, catalog, get(postgres));
+      commitRequests = catalog.commitRequests();
     } finally {
       // Whatever was still starting finishes (and is owned, so close() stops it) before a failure is reported.
       starters.shutdown();
@@ -153,6 +155,11 @@ public final class EmbeddedStack implements LakehouseStack {
   @Override
   public Faults faults() {
     return faults;
+  }
+
+  @Override
+  public java.util.Optional<lakehouse.stack.CommitRequests> commitRequests() {
+    return java.util.Optional.ofNullable(commitRequests);
   }
 
   /** The stack's temporary directory, deleted by {@link #close()}. */

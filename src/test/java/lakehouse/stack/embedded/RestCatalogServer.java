@@ -8,6 +8,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.rest.RESTCatalogAdapter;
 import org.apache.iceberg.rest.RESTCatalogServlet;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -22,6 +25,7 @@ import org.eclipse.jetty.server.ServerConnector;
 final class RestCatalogServer implements AutoCloseable {
   private final Map<String, String> backendProperties;
   private final int port;
+  private final CommitRequestLog commitRequests = new CommitRequestLog();
   private Server jetty;
   private JdbcCatalog backend;
 
@@ -54,6 +58,7 @@ final class RestCatalogServer implements AutoCloseable {
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.addServlet(new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(backend))), "/*");
+    context.addFilter(new FilterHolder(commitRequests), "/*", EnumSet.of(DispatcherType.REQUEST));
     jetty.setHandler(context);
     jetty.start();
   }
@@ -65,6 +70,11 @@ final class RestCatalogServer implements AutoCloseable {
     } finally {
       backend.close();
     }
+  }
+
+  /** When each table's commit requests arrived, across restarts of the server. */
+  CommitRequestLog commitRequests() {
+    return commitRequests;
   }
 
   /** The base URI; the token endpoint is {@code <uri>/v1/oauth/tokens}. */
