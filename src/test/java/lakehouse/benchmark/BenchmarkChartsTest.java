@@ -77,7 +77,9 @@ class BenchmarkChartsTest {
     }
     timeline.add(new Timeline.Span("DuckDB query via REST catalog ×5", 13_600, 13_800));
     List<FreshnessParts> parts = List.of(new FreshnessParts(p50 - 300, p50 - 250, p50), new FreshnessParts(max - 900, null, max));
-    return new SizeResult(trades, trades * 2.1, trades * 1.9, trades * 2.4, p50, max, List.of(p50, max), parts, 1_000, 16, 16,
-        3, 6_500, Map.of(), 400, timeline);
+    return new SizeResult(trades, trades * 2.1, trades * 1.9, trades * 2.4, p50, max, List.of(p50, max), parts, 1_000, 1_200,
+        16, 16,
+        3, 6_500, Map.of(), 400, new CpuBudget.Budget(5_000, 2, 8_000, 2_000, 100, 3_000, Map.of("Parquet encoding", 40)),
+        timeline);
   }
 }

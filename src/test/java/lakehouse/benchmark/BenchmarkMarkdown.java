@@ -26,8 +26,31 @@ final class BenchmarkMarkdown {
     md.append("![freshness of each batch, in parts](").append(BenchmarkCharts.FRESHNESS_PARTS_CHART).append(".png)\n\n");
     md.append("![ingest throughput by size](").append(BenchmarkCharts.THROUGHPUT_CHART).append(".png)\n\n");
     md.append("![timeline of the largest run](").append(BenchmarkCharts.TIMELINE_CHART).append(".png)\n\n");
+    md.append(cpuBudgets(results));
     md.append("## Targets\n\n").append(Targets.render(results));
     return md.toString();
+  }
+
+  /** Where each size's CPU went while its batches ran (CpuBudget). */
+  static String cpuBudgets(List<SizeResult> results) {
+    StringBuilder md = new StringBuilder("## CPU while the batches ran\n\n| trades | wall ms | cores | process CPU ms"
+        + " | of the cores | JIT compilation ms | GC ms | Iceberg sink task thread CPU ms | the task thread's samples |\n"
+        + "|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (SizeResult r : results) {
+      CpuBudget.Budget b = r.cpuBudget();
+      md.append(String.format("| %,d | %,d | %d | %,d | %.0f%% | %,d | %,d | %,d | %s |%n", r.trades(), b.wallMs(), b.cores(),
+          b.processCpuMs(), 100.0 * b.processCpuMs() / Math.max(1, b.wallMs() * b.cores()), b.jitMs(), b.gcMs(),
+          b.writerCpuMs(), hotSpots(b)));
+    }
+    return md.append("\nThe task thread's samples are JFR execution samples every 10 ms inside the Iceberg sink task,"
+        + " grouped by the first frame that names a component; docs/performance.md has the method.\n\n").toString();
+  }
+
+  static String hotSpots(CpuBudget.Budget b) {
+    StringBuilder text = new StringBuilder();
+    b.writerHotSpotsPercent().entrySet().stream().limit(5).forEach(e ->
+        text.append(text.isEmpty() ? "" : ", ").append(e.getValue()).append("% ").append(e.getKey()));
+    return text.isEmpty() ? "none" : text.toString();
   }
 
   /** Each batch's freshness split: ms from its last acknowledgement until each part was done. */

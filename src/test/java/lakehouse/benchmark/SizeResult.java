@@ -14,10 +14,12 @@ record SizeResult(
     List<Long> freshnessMs,
     List<lakehouse.pipeline.FreshnessParts> freshnessParts,
     long commitIntervalMs,
+    long commitPeriodMsP50,
     long duckdbQueryMsP50,
     long duckdbParquetMsP50,
     int parquetFiles,
     long roundTripMs,
     Map<String, Long> stackStartMs,
     long peakHeapMb,
+    CpuBudget.Budget cpuBudget,
     List<Timeline.Span> timeline) {}
