@@ -42,13 +42,7 @@ class SchemaEvolutionSpec {
   void aNewOptionalPropertyBecomesAColumnThatEarlierRowsReadAsNull(Lakehouse lakehouse, RunSettings settings)
       throws Exception {
     String topic = lakehouse.topic("schema_evolution");
-    lakehouse.kafka().createIcebergTopic(IcebergTopic.of(topic, V1).withPartitions(1));
-    produce(lakehouse, topic, 1, id -> "{\"id\":" + id + ",\"symbol\":\"AAPL\"}");
-    Visibility.awaitCommitted(lakehouse, settings, topic, EACH);
-    long v1Snapshot = lakehouse.catalog().table(topic).currentSnapshot().snapshotId();
-
-    lakehouse.kafka().evolveSchema(topic, V2);
-    Elapse.of(lakehouse.kafka().schemaCacheTtl(), "the stack's schema cache (iceberg_latest_schema_cache_ttl_ms)");
+    long v1Snapshot = committedV1RowsThenEvolvedTo(V2, lakehouse, settings, topic);
     produce(lakehouse, topic, EACH + 1, id -> "{\"id\":" + id + ",\"symbol\":\"MSFT\",\"venue\":\"XNAS\"}");
     Visibility.awaitCommitted(lakehouse, settings, topic, 2 * EACH);
     Visibility.awaitVisibleInDuckDb(lakehouse, settings, topic, 2 * EACH);
@@ -79,18 +73,28 @@ class SchemaEvolutionSpec {
   void anIncompatibleTypeChangeSendsTheRecordsToTheDeadLetterTable(Lakehouse lakehouse, RunSettings settings)
       throws Exception {
     String topic = lakehouse.topic("schema_incompatible");
-    lakehouse.kafka().createIcebergTopic(IcebergTopic.of(topic, V1).withPartitions(1));
-    produce(lakehouse, topic, 1, id -> "{\"id\":" + id + ",\"symbol\":\"AAPL\"}");
-    Visibility.awaitCommitted(lakehouse, settings, topic, EACH);
-
-    lakehouse.kafka().evolveSchema(topic, STRING_ID);
-    Elapse.of(lakehouse.kafka().schemaCacheTtl(), "the stack's schema cache (iceberg_latest_schema_cache_ttl_ms)");
+    committedV1RowsThenEvolvedTo(STRING_ID, lakehouse, settings, topic);
     produce(lakehouse, topic, EACH + 1, id -> "{\"id\":\"" + id + "\",\"symbol\":\"MSFT\"}");
     Visibility.awaitCommitted(lakehouse, settings, IcebergTypes.deadLetterTable(topic), EACH);
 
     assertThat(lakehouse.catalog().committedRecordCount(topic)).as("rows of %s", topic).isEqualTo(EACH);
     assertThat(lakehouse.catalog().table(topic).schema().findType("id")).isEqualTo(Types.LongType.get());
     lakehouse.kafka().deleteIcebergTopic(topic);
+  }
+
+  /**
+   * A one-partition topic with {@value #EACH} committed v1 rows, then {@code next} registered and the
+   * stack's schema cache waited out; returns the snapshot that holds the v1 rows.
+   */
+  private static long committedV1RowsThenEvolvedTo(JsonSchema next, Lakehouse lakehouse, RunSettings settings,
+      String topic) throws Exception {
+    lakehouse.kafka().createIcebergTopic(IcebergTopic.of(topic, V1).withPartitions(1));
+    produce(lakehouse, topic, 1, id -> "{\"id\":" + id + ",\"symbol\":\"AAPL\"}");
+    Visibility.awaitCommitted(lakehouse, settings, topic, EACH);
+    long v1Snapshot = lakehouse.catalog().table(topic).currentSnapshot().snapshotId();
+    lakehouse.kafka().evolveSchema(topic, next);
+    Elapse.of(lakehouse.kafka().schemaCacheTtl(), "the stack's schema cache (iceberg_latest_schema_cache_ttl_ms)");
+    return v1Snapshot;
   }
 
   private static void produce(Lakehouse lakehouse, String topic, int firstId, java.util.function.IntFunction<String> json) {
