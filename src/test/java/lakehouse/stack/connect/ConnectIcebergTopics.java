@@ -63,6 +63,7 @@ public final class ConnectIcebergTopics implements IcebergTopics {
       config.put("value.converter." + JsonSchemaConverter.SCHEMA_CONFIG, newSchema.text());
       config.put("transforms.table." + TableAtFirstRecord.SCHEMA_CONFIG, newSchema.text());
       connect.putConnector(name, config);
+      connect.awaitTaskConfig(name, "value.converter." + JsonSchemaConverter.SCHEMA_CONFIG, newSchema.text());
     } catch (Exception e) {
       throw new IllegalStateException("could not evolve the schema of Iceberg topic " + topic + ": " + e.getMessage(), e);
     }

@@ -53,6 +53,33 @@ final class ConnectRestClient {
     return JSON.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
   }
 
+  /**
+   * Waits until every task of the connector runs with {@code key} set to {@code value}: on a distributed
+   * cluster a reconfigured connector's tasks restart after the new configuration is stored.
+   */
+  void awaitTaskConfig(String name, String key, String value) {
+    Awaitility.await("every task of connector " + name + " to run with its new " + key + " on " + baseUri)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreException(IOException.class)
+        .until(() -> tasksConfiguredWith(name, key, value) && isRunning(name, status(name)));
+  }
+
+  private boolean tasksConfiguredWith(String name, String key, String value) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(baseUri.resolve("connectors/" + name + "/tasks")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      return false;
+    }
+    JsonNode tasks = JSON.readTree(response.body());
+    boolean all = tasks.size() > 0;
+    for (JsonNode task : tasks) {
+      all &= value.equals(task.path("config").path(key).asText(null));
+    }
+    return all;
+  }
+
   /** Deletes a connector; one that does not exist is already gone. */
   void deleteConnector(String name) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(
