@@ -71,6 +71,13 @@ class RedpandaBootstrapConfigTest {
     assertThat(yaml.path("iceberg_catalog_commit_interval_ms").asLong()).isEqualTo(1500);
   }
 
+  /** 5 minutes by default (redpanda-properties-v25.3.11), which SchemaEvolutionSpec would wait out. */
+  @Test
+  void aNewSchemaVersionIsUsedWithinASecond() throws Exception {
+    assertThat(parsed().path("iceberg_latest_schema_cache_ttl_ms").asLong()).isEqualTo(1000);
+    assertThat(RedpandaBootstrapConfig.SCHEMA_CACHE_TTL).hasMillis(1000);
+  }
+
   @Test
   void keepsWhatTestcontainersOwnBootstrapFileHolds() throws Exception {
     JsonNode yaml = parsed();
