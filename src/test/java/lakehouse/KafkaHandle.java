@@ -32,6 +32,7 @@ public final class KafkaHandle {
 
   /** Creates the topic and its Iceberg table; returns once records sent to it will be translated. */
   public void createIcebergTopic(String topic, JsonSchema valueSchema) {
+    lakehouse.lifecycle.Shutdown.check("Iceberg topic " + topic);
     icebergTopics.create(topic, valueSchema);
   }
 

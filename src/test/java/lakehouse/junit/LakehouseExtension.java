@@ -6,21 +6,33 @@ import lakehouse.CatalogHandle;
 import lakehouse.DuckDbHandle;
 import lakehouse.KafkaHandle;
 import lakehouse.Lakehouse;
+import lakehouse.lifecycle.Shutdown;
+import lakehouse.lifecycle.StackLog;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.report.RunReport;
 import lakehouse.stack.RunSettings;
+import lakehouse.stack.Settings;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Owns the stack: starts it on first use, once per JVM, shares it across all spec classes, and
  * closes it when the JUnit run ends (the root store closes {@link AutoCloseable} values). Specs
  * receive typed handles as parameters and never learn which stack is behind them.
  */
-public final class LakehouseExtension implements ParameterResolver, AfterTestExecutionCallback {
+public final class LakehouseExtension implements ParameterResolver, AfterTestExecutionCallback,
+    TestExecutionExceptionHandler {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LakehouseExtension.class);
+
+  static {
+    // Before anything starts or logs: the shutdown switch, and this JVM's own stack log file.
+    Shutdown.install();
+    StackLog.useReportDir(reportDirOrDefault());
+  }
 
   private static final Map<Class<?>, Function<LakehouseSession, Object>> HANDLES = Map.of(
       Lakehouse.class, LakehouseSession::lakehouse,
@@ -46,6 +58,34 @@ public final class LakehouseExtension implements ParameterResolver, AfterTestExe
   public void afterTestExecution(ExtensionContext context) {
     if (context.getExecutionException().isPresent()) {
       slot(context).markFailed();
+    }
+  }
+
+  /**
+   * A failed spec names the stack log that explains it; one cut short by shutdown says "interrupted",
+   * so it is not mistaken for a failure of the system under test.
+   */
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+    if (failure instanceof TestAbortedException) {
+      throw failure;
+    }
+    String log = "; this JVM's stack log: " + StackLog.current();
+    if (Shutdown.begun()) {
+      throw new AssertionError(Shutdown.INTERRUPTED + ": " + Shutdown.reason() + ", so the spec was cut short ("
+          + failure + ")" + log, failure);
+    }
+    throw failure instanceof AssertionError
+        ? new AssertionError(failure.getMessage() + log, failure)
+        : new IllegalStateException(failure + log, failure);
+  }
+
+  /** The report directory as set, or the default while a bad setting waits to fail the session with its fix. */
+  private static java.nio.file.Path reportDirOrDefault() {
+    try {
+      return Settings.fromJvm().path(RunSettings.REPORT_DIR, java.nio.file.Path.of("target", "lakehouse-report"));
+    } catch (RuntimeException badSetting) {
+      return java.nio.file.Path.of("target", "lakehouse-report");
     }
   }
 
@@ -84,6 +124,8 @@ public final class LakehouseExtension implements ParameterResolver, AfterTestExe
 
     @Override
     public synchronized void close() throws Exception {
+      // The run has ended: from here on nothing new starts, whatever a late thread asks for.
+      Shutdown.begin("the run has ended");
       if (session != null) {
         if (specFailed) {
           session.dumpLogs();

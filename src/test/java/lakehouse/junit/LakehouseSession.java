@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import lakehouse.Lakehouse;
+import lakehouse.lifecycle.Leftovers;
+import lakehouse.lifecycle.Owner;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.report.EndpointsReport;
 import lakehouse.report.RunReport;
@@ -45,6 +48,9 @@ final class LakehouseSession implements AutoCloseable {
     RunSettings settings = RunSettings.from(Settings.fromJvm());
     RunReport report = new RunReport();
     StartupLog startup = new StartupLog(OUT);
+    Shutdown.check("the " + settings.stack().settingValue() + " stack");
+    // A run killed with SIGKILL ran no hook: whatever it left (PostgreSQL, child JVMs, directories) goes now.
+    Leftovers.reclaim(OUT);
     OUT.println("[lakehouse] starting the " + settings.stack().settingValue() + " stack");
     long begin = System.nanoTime();
     LakehouseStack stack = startStack(settings, startup);
@@ -107,7 +113,7 @@ final class LakehouseSession implements AutoCloseable {
   }
 
   private void keepRunningUntilStopped() throws IOException, InterruptedException {
-    credentialsDir = Files.createTempDirectory("lakehouse-credentials-");
+    credentialsDir = Owner.current().createTempDirectory("credentials");
     EndpointsReport endpoints = new EndpointsReport(
         stack.kind().settingValue(), stack.endpoints(), credentialsDir.resolve("credentials.env"));
     Path file = endpoints.write(settings.reportDir());
@@ -137,6 +143,7 @@ final class LakehouseSession implements AutoCloseable {
   }
 
   private void stopFromHook() {
+    Shutdown.begin("the JVM is shutting down (a signal, or System.exit)");
     stopRequested.countDown();
     try {
       stop();

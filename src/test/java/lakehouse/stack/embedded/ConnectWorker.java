@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import lakehouse.lifecycle.Shutdown;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
@@ -45,6 +46,7 @@ final class ConnectWorker implements AutoCloseable {
   }
 
   private void startWorker() {
+    Shutdown.check("Kafka Connect");
     // Connect's CLI calls System.exit on a failed start; in a test JVM that must be an exception instead.
     Exit.setExitProcedure((status, message) -> {
       throw new IllegalStateException("Kafka Connect failed to start: " + message);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import lakehouse.lifecycle.Shutdown;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -36,6 +37,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   private void startServer() {
+    Shutdown.check("the Kafka broker");
     server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
     server.startup();
   }

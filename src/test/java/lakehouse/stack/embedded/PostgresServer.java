@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import lakehouse.lifecycle.Shutdown;
 
 /** A real PostgreSQL server (zonky's binaries from Maven Central) holding the catalog's metadata. */
 final class PostgresServer implements AutoCloseable {
@@ -29,6 +30,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   private void startServer() {
+    Shutdown.check("PostgreSQL");
     // zonky's builder creates <java.io.tmpdir>/embedded-pg unless this property points elsewhere.
     System.setProperty("ot.epg.working-dir", binariesCache.toAbsolutePath().toString());
     try {
@@ -40,6 +42,8 @@ final class PostgresServer implements AutoCloseable {
           .setPort(port)
           .setServerConfig("listen_addresses", FreePort.LOOPBACK)
           .setServerConfig("fsync", "off")
+          // zonky's own JVM shutdown hook would race the stack's, which stops PostgreSQL after the catalog on it.
+          .setRegisterShutdownHook(false)
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start (binaries cache " + binariesCache + ")", e);

@@ -2,6 +2,7 @@ package lakehouse.stack.embedded;
 
 import java.util.HashMap;
 import java.util.Map;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
 import org.apache.hadoop.conf.Configuration;
@@ -44,6 +45,7 @@ final class RestCatalogServer implements AutoCloseable {
 
   /** Opens the catalog on its database and serves it. */
   void startServing() throws Exception {
+    Shutdown.check("the Iceberg REST catalog");
     backend = new JdbcCatalog();
     backend.setConf(new Configuration());
     backend.initialize("lakehouse", new HashMap<>(backendProperties));

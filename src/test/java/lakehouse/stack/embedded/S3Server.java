@@ -3,6 +3,7 @@ package lakehouse.stack.embedded;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Properties;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.stack.Endpoints;
 import org.awaitility.Awaitility;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -28,6 +29,7 @@ final class S3Server implements AutoCloseable {
   }
 
   static S3Server start(Path baseDir, String accessKey, String secretKey, String bucket) throws Exception {
+    Shutdown.check("S3Proxy");
     Properties store = new Properties();
     store.setProperty("jclouds.filesystem.basedir", baseDir.toString());
     S3Proxy proxy = S3Proxy.builder()
