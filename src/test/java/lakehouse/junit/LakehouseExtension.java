@@ -10,6 +10,7 @@ import lakehouse.lifecycle.Shutdown;
 import lakehouse.lifecycle.StackLog;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.report.RunReport;
+import lakehouse.report.StackDiagnostics;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.Settings;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -70,7 +71,7 @@ public final class LakehouseExtension implements ParameterResolver, AfterTestExe
     if (failure instanceof TestAbortedException) {
       throw failure;
     }
-    String log = "; this JVM's stack log: " + StackLog.current();
+    String log = "; this JVM's stack log: " + StackLog.current() + diagnostics(context);
     if (Shutdown.begun()) {
       throw new AssertionError(Shutdown.INTERRUPTED + ": " + Shutdown.reason() + ", so the spec was cut short ("
           + failure + ")" + log, failure);
@@ -78,6 +79,21 @@ public final class LakehouseExtension implements ParameterResolver, AfterTestExe
     throw failure instanceof AssertionError
         ? new AssertionError(failure.getMessage() + log, failure)
         : new IllegalStateException(failure + log, failure);
+  }
+
+  /** The stack as the failure left it, written beside the report: "; stack diagnostics: <file>", or nothing. */
+  private static String diagnostics(ExtensionContext context) {
+    LakehouseSession session = slot(context).startedSession();
+    if (session == null || Shutdown.begun()) {
+      return "";
+    }
+    try {
+      String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+      return "; stack diagnostics: "
+          + StackDiagnostics.write(session.lakehouse(), name, session.settings().reportDir().resolve("diagnostics"));
+    } catch (Exception e) {
+      return "; stack diagnostics could not be written: " + e;
+    }
   }
 
   /** The report directory as set, or the default while a bad setting waits to fail the session with its fix. */
@@ -106,6 +122,11 @@ public final class LakehouseExtension implements ParameterResolver, AfterTestExe
 
     synchronized void markFailed() {
       specFailed = true;
+    }
+
+    /** The session if it has started; never starts one. */
+    synchronized LakehouseSession startedSession() {
+      return session;
     }
 
     synchronized LakehouseSession session() {
