@@ -76,6 +76,13 @@ final class SinkConnectorConfigs {
     config.put("iceberg.kafka.bootstrap.servers", endpoints.kafka().bootstrapServers());
     endpoints.kafka().clientProperties().forEach((key, value) -> config.put("iceberg.kafka." + key, value));
     config.put("consumer.override.auto.offset.reset", "earliest");
+    // The sink's own consumers of the control topic default to "latest" (KafkaClientFactory.createConsumer), and
+    // the coordinator's group gets a committed offset only after its first successful commit. A coordinator that
+    // restarts before then (a task restart, a writer restart) skips the DataWritten events the worker had already
+    // sent, together with the source offsets that make them final: acknowledged records that are never committed.
+    // Iceberg's own integration tests set this (IntegrationTestBase); apache/iceberg#18006 proposes it as the
+    // coordinator's default. A worker reading from the earliest offset also answers a commit request it missed.
+    config.put("iceberg.kafka.auto.offset.reset", "earliest");
     config.put("iceberg.catalog.type", "rest");
     IcebergClients.restCatalog(endpoints).forEach((key, value) -> config.put("iceberg.catalog." + key, value));
     config.put("transforms", "redpanda");
