@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import lakehouse.lifecycle.Leftovers;
 import lakehouse.lifecycle.Shutdown;
 
 /** A real PostgreSQL server (zonky's binaries from Maven Central) holding the catalog's metadata. */
@@ -24,9 +26,21 @@ final class PostgresServer implements AutoCloseable {
    * @param dataDir the cluster's data directory, inside the stack's work directory, which deletes it
    */
   static PostgresServer start(Path binariesCache, Path dataDir) {
-    PostgresServer server = new PostgresServer(binariesCache, dataDir, FreePort.next());
-    server.startServer();
-    return server;
+    for (int attempt = 1; ; attempt++) {
+      PostgresServer server = new PostgresServer(binariesCache, dataDir, FreePort.next());
+      try {
+        server.startServer();
+        return server;
+      } catch (RuntimeException e) {
+        // zonky may give up on a postmaster that still comes up (its pg_ctl interrupted, a slow start): that one
+        // is stopped first, so a port still taken afterwards is another process's. The data directory is reused.
+        Leftovers.stopProcessesNaming(dataDir, System.out);
+        if (attempt == FreePort.ATTEMPTS || !FreePort.anyTaken(List.of(server.port))) {
+          throw e;
+        }
+        FreePort.announceRetry("PostgreSQL", List.of(server.port));
+      }
+    }
   }
 
   private void startServer() {

@@ -17,12 +17,14 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Apache Iceberg's reference REST catalog (the servlet behind the {@code iceberg-rest-fixture}
  * image) over a {@link JdbcCatalog} on PostgreSQL, on a Jetty bound to 127.0.0.1. It stands in for
- * Polaris: same REST protocol, but it checks no credentials and enforces no grants. It keeps its
+ * Polaris: same REST protocol, but it checks no credentials and enforces no grants. It binds a port
+ * the kernel picks (no race with another run between choosing a port and binding it), and keeps that
  * port across restarts, so clients reconnect to the same URI.
  */
 final class RestCatalogServer implements AutoCloseable {
   private final Map<String, String> backendProperties;
-  private final int port;
+  /** 0 until the first start binds one. */
+  private int port;
   private Server jetty;
   private JdbcCatalog backend;
 
@@ -38,7 +40,7 @@ final class RestCatalogServer implements AutoCloseable {
     props.put("jdbc.password", "");
     props.put("jdbc.schema-version", "V1");
     props.put("warehouse", warehouse);
-    RestCatalogServer server = new RestCatalogServer(props, FreePort.next());
+    RestCatalogServer server = new RestCatalogServer(props, 0);
     server.startServing();
     return server;
   }
@@ -58,6 +60,7 @@ final class RestCatalogServer implements AutoCloseable {
     context.addServlet(new ServletHolder(new RESTCatalogServlet(new RESTCatalogAdapter(backend))), "/*");
     jetty.setHandler(context);
     jetty.start();
+    port = connector.getLocalPort();
   }
 
   /** Stops serving: clients get connection refused until {@link #startServing()}. */
