@@ -66,7 +66,14 @@ public final class ChildProcesses {
    * only after {@link #GRACE}), reclaims what it left in its temporary directory and removes that.
    */
   public static void release(Process process) {
-    Owned owned = CHILDREN.remove(process);
+    // Forgotten only once cleaned up after: the shutdown hook may run at the same time, and the JVM exits
+    // when the hook is done, whether or not the thread that called this one is.
+    Owned owned = CHILDREN.get(process);
+    release(process, owned);
+    CHILDREN.remove(process);
+  }
+
+  private static void release(Process process, Owned owned) {
     if (process.isAlive()) {
       stop(process, GRACE);
     }
@@ -98,14 +105,14 @@ public final class ChildProcesses {
   }
 
   private static void removeTmpDir(Path tmpDir) {
-    Leftovers.reclaimInside(tmpDir, System.out);
     if (!Files.exists(tmpDir)) {
       return;
     }
+    Leftovers.reclaimInside(tmpDir, System.out);
     try (Stream<Path> paths = Files.walk(tmpDir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not remove " + tmpDir, e);
+    } catch (IOException | UncheckedIOException e) {
+      // Removed at the same moment by the shutdown hook, or by ChildJvm.close(): what is gone is gone.
     }
   }
 
@@ -118,18 +125,18 @@ public final class ChildProcesses {
 
   /** From the shutdown hook: every child is asked to stop at once, then each is waited for and cleaned up after. */
   private static void releaseAllFromHook() {
-    List<Process> children;
+    Map<Process, Owned> children;
     synchronized (STARTING) {
       Shutdown.begin("the JVM is shutting down (a signal, or System.exit)");
-      children = List.copyOf(CHILDREN.keySet());
+      children = Map.copyOf(CHILDREN);
     }
-    children.stream().filter(Process::isAlive).forEach(Process::destroy);
-    for (Process child : children) {
+    children.keySet().stream().filter(Process::isAlive).forEach(Process::destroy);
+    children.forEach((child, owned) -> {
       try {
-        release(child);
+        release(child, owned);
       } catch (RuntimeException e) {
         System.out.println("[lakehouse] could not clean up after child JVM " + child.pid() + ": " + e);
       }
-    }
+    });
   }
 }

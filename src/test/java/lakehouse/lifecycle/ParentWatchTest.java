@@ -26,22 +26,27 @@ class ParentWatchTest {
     Path childOutput = dir.resolve("child.log");
     Process parent = new ProcessBuilder(java(Parent.class.getName(), childOutput.toString()))
         .redirectErrorStream(true).start();
+    ProcessHandle child = null;
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
       String started = lines.readLine();
       assertThat(started).as("the parent's first line").startsWith("child ");
-      ProcessHandle child = ProcessHandle.of(Long.parseLong(started.substring("child ".length()))).orElseThrow();
+      child = ProcessHandle.of(Long.parseLong(started.substring("child ".length()))).orElseThrow();
+      ProcessHandle watched = child;
       await("the child to watch its parent").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
           .until(() -> Files.exists(childOutput) && Files.readString(childOutput).contains("watching"));
 
       long killed = System.nanoTime();
       parent.destroyForcibly();
       await("the child JVM to exit after its parent was killed").atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(5)).until(() -> !child.isAlive());
+          .pollInterval(Duration.ofMillis(5)).until(() -> !watched.isAlive());
       System.out.printf("child JVM exited %d ms after its parent's SIGKILL%n", (System.nanoTime() - killed) / 1_000_000);
 
       assertThat(Files.readString(childOutput)).contains("went away (its end of this JVM's stdin pipe closed)");
     } finally {
       parent.destroyForcibly();
+      if (child != null) {
+        child.destroyForcibly();
+      }
     }
   }
 
