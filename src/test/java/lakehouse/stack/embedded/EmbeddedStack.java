@@ -254,8 +254,12 @@ public final class EmbeddedStack implements LakehouseStack {
         if (component == workDir) {
           awaitStarting();
         }
+        long begin = System.nanoTime();
         try {
           component.close();
+          // One line per component, so a stop that hangs or drags shows which part it is waiting for.
+          System.out.printf("[lakehouse]   stopped %-30s in %,6d ms%n", component.getClass().getSimpleName(),
+              (System.nanoTime() - begin) / 1_000_000);
         } catch (Exception e) {
           if (failure == null) {
             failure = new IllegalStateException("the embedded stack did not stop cleanly");

@@ -36,6 +36,9 @@ final class S3Server implements AutoCloseable {
         .blobStore(BlobStores.create("filesystem-nio2", store))
         .endpoint(URI.create("http://" + FreePort.LOOPBACK + ":0"))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+        // S3Proxy waits up to 30 s by default for requests still in flight when it stops (Jetty's graceful stop);
+        // the stack stops it after every client, and an interrupted run has 60 s in all to leave nothing behind.
+        .stopTimeout(2_000)
         .build();
     proxy.start();
     Awaitility.await("S3Proxy to report STARTED").atMost(java.time.Duration.ofSeconds(30))
