@@ -43,6 +43,7 @@ public final class KafkaHandle {
    */
   public void createIcebergTopic(IcebergTopic topic) {
     SchemaRules.check(topic.name(), topic.valueSchema());
+    lakehouse.lifecycle.Shutdown.check("Iceberg topic " + topic.name());
     try (Phase phase = Phase.begin("creating Iceberg topic " + topic.name())) {
       icebergTopics.create(topic);
     }
@@ -54,6 +55,7 @@ public final class KafkaHandle {
    */
   public void evolveSchema(String topic, JsonSchema newSchema) {
     SchemaRules.check(topic, newSchema);
+    lakehouse.lifecycle.Shutdown.check("a new schema for Iceberg topic " + topic);
     icebergTopics.evolve(topic, newSchema);
   }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lakehouse.lifecycle.ChildMain;
+import lakehouse.lifecycle.ChildProcesses;
 import org.awaitility.Awaitility;
 
 /**
@@ -23,18 +25,20 @@ final class ProducerPerformanceRun {
 
   static double recordsPerSecond(String bootstrapServers, String topic, int records, Path payloadFile,
       Map<String, Object> producerSettings, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+    // Through ChildMain, so the tool exits when this JVM goes away, even by SIGKILL.
+    List<String> command = new ArrayList<>(ChildProcesses.javaCommand());
+    command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
+        "org.apache.kafka.tools.ProducerPerformance",
         "--topic", topic, "--num-records", Integer.toString(records), "--throughput", "-1",
         "--payload-file", payloadFile.toString(), "--producer-props", "bootstrap.servers=" + bootstrapServers));
     producerSettings.forEach((key, value) -> command.add(key + "=" + value));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = ChildProcesses.start("Kafka's ProducerPerformance",
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()), null);
     try {
       Awaitility.await("ProducerPerformance to send " + records + " records").atMost(Duration.ofMinutes(10))
           .pollInterval(Duration.ofMillis(100)).until(() -> !process.isAlive());
     } finally {
-      process.destroyForcibly();
+      ChildProcesses.release(process);
     }
     String output = Files.readString(log);
     Matcher last = null;

@@ -29,7 +29,11 @@ class WorkflowTest {
       assertThat(runs(jobs.path(job))).noneMatch(run -> run.contains("install-duckdb-extensions"));
       assertThat(jobs.path(job).toString()).doesNotContain("setup-python");
       assertThat(jobs.path(job).path("runs-on").asText()).isEqualTo("ubuntu-latest");
-      assertThat(jobs.path(job).toString()).contains("cache\":\"maven", "target/lakehouse-report/", "target/failsafe-reports/");
+      assertThat(jobs.path(job).toString()).contains("cache\":\"maven");
+      // Every JVM's stack log lives in its report folder (lakehouse.lifecycle.StackLog): the report
+      // directories hold them all, and no JVM writes a log at the top of target/ any more.
+      assertThat(uploads(jobs.path(job))).contains("target/lakehouse-report/", "target/failsafe-reports/",
+          "target/surefire-reports/").noneMatch(path -> path.endsWith(".log"));
     }
   }
 
@@ -44,6 +48,17 @@ class WorkflowTest {
         images.minio(), Docker.RYUK_IMAGE);
     assertThat(pull).doesNotContain("mvnw");
     assertThat(runs).containsSubsequence(pull, "./mvnw -B verify -Dlakehouse.stack=containers");
+  }
+
+  /** The paths the job's upload-artifact step keeps, one per line of its {@code path}. */
+  private static List<String> uploads(JsonNode job) {
+    List<String> paths = new ArrayList<>();
+    job.path("steps").forEach(step -> {
+      if (step.path("uses").asText().startsWith("actions/upload-artifact")) {
+        step.path("with").path("path").asText().lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(paths::add);
+      }
+    });
+    return paths;
   }
 
   private static List<String> runs(JsonNode job) {

@@ -6,10 +6,14 @@ import lakehouse.CatalogHandle;
 import lakehouse.DuckDbHandle;
 import lakehouse.KafkaHandle;
 import lakehouse.Lakehouse;
+import lakehouse.lifecycle.Shutdown;
+import lakehouse.lifecycle.StackLog;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.progress.Phase;
 import lakehouse.report.RunReport;
+import lakehouse.report.StackDiagnostics;
 import lakehouse.stack.RunSettings;
+import lakehouse.stack.Settings;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Owns the stack: checks everything it can before any stack starts (the preflight, once per JVM,
@@ -28,8 +34,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * {@link Phase}, so the heartbeat can say what a quiet stretch is busy with.
  */
 public final class LakehouseExtension implements ParameterResolver, BeforeAllCallback, BeforeTestExecutionCallback,
-    AfterTestExecutionCallback, TestWatcher, LifecycleMethodExecutionExceptionHandler {
+    AfterTestExecutionCallback, TestWatcher, LifecycleMethodExecutionExceptionHandler, TestExecutionExceptionHandler {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LakehouseExtension.class);
+
+  static {
+    // Before anything starts or logs: the shutdown switch, and this JVM's own stack log file.
+    Shutdown.install();
+    StackLog.useReportDir(reportDirOrDefault());
+  }
 
   /**
    * JUnit configuration parameter: {@code false} skips the DuckDB part of the preflight. Only the
@@ -101,6 +113,48 @@ public final class LakehouseExtension implements ParameterResolver, BeforeAllCal
   public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable cause) throws Throwable {
     slot(context).outcome().failed(spec(context), "@BeforeAll", cause, null);
     throw cause;
+  }
+
+  /**
+   * A failed spec names the stack log that explains it; one cut short by shutdown says "interrupted",
+   * so it is not mistaken for a failure of the system under test.
+   */
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+    if (failure instanceof TestAbortedException) {
+      throw failure;
+    }
+    String log = "; this JVM's stack log: " + StackLog.current() + diagnostics(context);
+    if (Shutdown.begun()) {
+      throw new AssertionError(Shutdown.INTERRUPTED + ": " + Shutdown.reason() + ", so the spec was cut short ("
+          + failure + ")" + log, failure);
+    }
+    throw failure instanceof AssertionError
+        ? new AssertionError(failure.getMessage() + log, failure)
+        : new IllegalStateException(failure + log, failure);
+  }
+
+  /** The stack as the failure left it, written beside the report: "; stack diagnostics: <file>", or nothing. */
+  private static String diagnostics(ExtensionContext context) {
+    LakehouseSession session = slot(context).startedSession();
+    if (session == null || Shutdown.begun()) {
+      return "";
+    }
+    try {
+      return "; stack diagnostics: " + StackDiagnostics.write(session.lakehouse(), testName(context),
+          session.settings().reportDir().resolve("diagnostics"));
+    } catch (Exception e) {
+      return "; stack diagnostics could not be written: " + e;
+    }
+  }
+
+  /** The report directory as set, or the default while a bad setting waits to fail the preflight with its fix. */
+  private static java.nio.file.Path reportDirOrDefault() {
+    try {
+      return Settings.fromJvm().path(RunSettings.REPORT_DIR, java.nio.file.Path.of("target", "lakehouse-report"));
+    } catch (RuntimeException badSetting) {
+      return java.nio.file.Path.of("target", "lakehouse-report");
+    }
   }
 
   static String spec(ExtensionContext context) {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import lakehouse.Lakehouse;
+import lakehouse.lifecycle.Leftovers;
+import lakehouse.lifecycle.Owner;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.progress.Phase;
 import lakehouse.report.EndpointsReport;
@@ -45,6 +48,9 @@ final class LakehouseSession implements AutoCloseable {
   /** Starts the stack the preflight-checked settings choose; the report is the run's, begun by the preflight. */
   static LakehouseSession start(RunSettings settings, RunReport report) {
     StartupLog startup = new StartupLog(OUT);
+    Shutdown.check("the " + settings.stack().settingValue() + " stack");
+    // A run killed with SIGKILL ran no hook: whatever it left (PostgreSQL, child JVMs, directories) goes now.
+    Leftovers.reclaim(OUT);
     OUT.println("[lakehouse] starting the " + settings.stack().settingValue() + " stack");
     long begin = System.nanoTime();
     LakehouseStack stack;
@@ -121,7 +127,7 @@ final class LakehouseSession implements AutoCloseable {
   }
 
   private void keepRunningUntilStopped() throws IOException, InterruptedException {
-    credentialsDir = Files.createTempDirectory("lakehouse-credentials-");
+    credentialsDir = Owner.current().createTempDirectory("credentials");
     EndpointsReport endpoints = new EndpointsReport(
         stack.kind().settingValue(), stack.endpoints(), credentialsDir.resolve("credentials.env"));
     Path file = endpoints.write(settings.reportDir());
@@ -153,6 +159,7 @@ final class LakehouseSession implements AutoCloseable {
   }
 
   private void stopFromHook() {
+    Shutdown.begin("the JVM is shutting down (a signal, or System.exit)");
     report.outcome().interrupted();
     stopRequested.countDown();
     try {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.preflight.Preflight;
 import lakehouse.preflight.PreflightFailure;
 import lakehouse.progress.Heartbeat;
@@ -104,9 +105,20 @@ final class SessionSlot implements AutoCloseable {
     return session;
   }
 
+  /** The session if it has started; never starts one. */
+  synchronized LakehouseSession startedSession() {
+    return session;
+  }
+
   /** The JUnit run ended: keep the stack's logs if anything failed, write the report, stop, summarize. */
   @Override
   public synchronized void close() throws Exception {
+    // The run has ended: from here on nothing new starts, whatever a late thread asks for. Only a run
+    // that started a stack flips the JVM-wide switch; a run that never did (the extension's own
+    // fixture runs inside the unit-test JVM) has nothing to guard and must not stop later tests.
+    if (session != null) {
+      Shutdown.begin("the run has ended");
+    }
     if (report == null) {
       return;
     }

@@ -36,7 +36,8 @@ class ExternalStackSpec {
     try (ChildJvm jvm = ChildJvm.runSpec("external", child.systemProperties, child.environment, reportDir)) {
       await("the spec to finish against external settings").atMost(RUN_TIMEOUT).until(() -> !jvm.isAlive());
 
-      assertThat(jvm.process().exitValue()).as("exit code of the external run; its output:%n%s", jvm.output()).isZero();
+      assertThat(jvm.process().exitValue()).as("exit code of the external run (%s); its output:%n%s", jvm.logs(), jvm.output())
+          .isZero();
       JsonNode run = new ObjectMapper().readTree(reportDir.resolve("run.json").toFile());
       assertThat(run.path("stack").asText()).isEqualTo("external");
       assertThat(run.path("banner").asText()).contains("_" + runId);

@@ -44,7 +44,8 @@ class KeepRunningSpec {
       // The child prints this line after endpoints.json is in place and every command is printed.
       await("the kept-running stack to print its endpoints").atMost(TIMEOUT)
           .until(() -> jvm.output().contains("endpoints written to") || !jvm.isAlive());
-      assertThat(jvm.isAlive()).as("the child still runs after the spec; its output:%n%s", jvm.output()).isTrue();
+      assertThat(jvm.isAlive()).as("the child still runs after the spec (%s); its output:%n%s", jvm.logs(), jvm.output())
+          .isTrue();
       assertThat(jvm.output()).contains("kcat -b", "duckdb -cmd", "endpoints written to");
 
       Endpoints endpoints = readEndpoints(reportDir.resolve("endpoints.json"));
@@ -54,8 +55,8 @@ class KeepRunningSpec {
       }
 
       jvm.terminate(Duration.ofMinutes(1));
-      assertThat(jvm.leftoverProcesses()).as("processes left running").isEmpty();
-      assertThat(jvm.leftoverFiles()).as("files left in the child's temporary directory").isEmpty();
+      assertThat(jvm.leftoverProcesses()).as("processes left running; %s", jvm.logs()).isEmpty();
+      assertThat(jvm.leftoverFiles()).as("files left in the child's temporary directory; %s", jvm.logs()).isEmpty();
       assertThat(SecretScan.filesContaining(Path.of("target"), Map.of(
           "the kept stack's S3 secret key", endpoints.s3().secretKey(),
           "the kept stack's catalog client secret", endpoints.catalog().clientSecret())))

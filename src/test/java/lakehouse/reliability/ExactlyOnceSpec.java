@@ -16,6 +16,7 @@ import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.pipeline.Produced;
 import lakehouse.pipeline.Producing;
+import lakehouse.pipeline.Progress;
 import lakehouse.report.RunReport;
 import lakehouse.stack.Capability;
 import lakehouse.stack.RunSettings;
@@ -23,6 +24,7 @@ import lakehouse.trades.Trade;
 import lakehouse.trades.TradeGenerator;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -55,17 +57,14 @@ class ExactlyOnceSpec {
     faults.inject("broker restart", () -> lakehouse.faults().restartBroker());
     awaitAcked(acked, producing, TRADES / 2);
     faults.inject("iceberg writer restart", () -> lakehouse.faults().restartIcebergWriter());
-    await("a first commit to " + topic + " after the writer restart").atMost(settings.commitWait(TIMEOUT)).pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions().until(() -> lakehouse.catalog().committedRecordCount(topic) > 0);
+    awaitCommitted(lakehouse, settings, topic, 1, "a first commit to " + topic + " after the writer restart");
     faults.inject("catalog outage " + CATALOG_OUTAGE.toSeconds() + " s", () -> lakehouse.faults().cutCatalog(CATALOG_OUTAGE));
     Produced produced = producing.get();
 
     assertThat(produced.failures()).as("failed sends").isEmpty();
     assertThat(produced.acknowledged()).as("acknowledged sends").isEqualTo(TRADES);
-    await(lakehouse.catalog().namespace() + "." + topic + " to commit all " + TRADES + " trades after the faults")
-        .atMost(settings.commitWait(TIMEOUT)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-        .untilAsserted(() -> assertThat(lakehouse.catalog().committedRecordCount(topic))
-            .as("records committed to %s", topic).isGreaterThanOrEqualTo(TRADES));
+    awaitCommitted(lakehouse, settings, topic, TRADES,
+        lakehouse.catalog().namespace() + "." + topic + " to commit all " + TRADES + " trades after the faults");
     String table = lakehouse.duckdb().table(topic);
     Set<String> ids = new HashSet<>(lakehouse.duckdb().query("SELECT trade_id FROM " + table, rs -> rs.getString(1)));
     long rows = lakehouse.duckdb().count(topic);
@@ -96,6 +95,30 @@ class ExactlyOnceSpec {
 
   private static void awaitAcked(AtomicLong acked, CompletableFuture<Produced> producing, long atLeast) {
     await(atLeast + " trades acknowledged").atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
+        .conditionEvaluationListener(new Progress(System.out, "trades acknowledged", atLeast, acked::get))
         .until(() -> acked.get() >= atLeast || producing.isDone());
+  }
+
+  /**
+   * Waits until the table holds {@code atLeast} records, printing committed/expected once a second. When
+   * the wait runs out, the failure says how far it came; the extension then writes what the stack had
+   * done (snapshots, offsets, open transactions, connector states, threads) and names that file.
+   */
+  private static void awaitCommitted(Lakehouse lakehouse, RunSettings settings, String topic, long atLeast,
+      String what) {
+    AtomicLong committed = new AtomicLong();
+    String table = lakehouse.catalog().namespace() + "." + topic;
+    Duration timeout = settings.commitWait(TIMEOUT);
+    try {
+      await(what).atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+          .conditionEvaluationListener(new Progress(System.out, table + " rows committed", atLeast, committed::get))
+          .until(() -> {
+            committed.set(lakehouse.catalog().committedRecordCount(topic));
+            return committed.get() >= atLeast;
+          });
+    } catch (ConditionTimeoutException stalled) {
+      throw new AssertionError(String.format("%s holds %,d of %,d records after %s", table, committed.get(), atLeast,
+          timeout), stalled);
+    }
   }
 }

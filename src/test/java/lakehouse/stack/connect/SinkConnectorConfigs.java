@@ -85,12 +85,15 @@ final class SinkConnectorConfigs {
     // In-JVM the connector cannot find the worker's properties file (it parses sun.java.command).
     config.put("iceberg.kafka.bootstrap.servers", endpoints.kafka().bootstrapServers());
     endpoints.kafka().clientProperties().forEach((key, value) -> config.put("iceberg.kafka." + key, value));
-    // The sink's control-topic consumers default to "latest" (KafkaClientFactory, putIfAbsent). A task's commit
-    // worker starts only with its first records, so it would miss the commit request already in flight, and the
-    // coordinator would wait iceberg.control.commit.timeout-ms (30 s) for it; a restarted coordinator that had
-    // not yet committed its control offsets would skip the data files written meanwhile. From the earliest event
-    // neither happens, and the coordinator still commits each data file once: it skips events below the
-    // control offsets recorded in the table's last snapshot (Coordinator.commitToTable).
+    // The sink's control-topic consumers default to "latest" (KafkaClientFactory.createConsumer, putIfAbsent), and
+    // the coordinator's group gets a committed offset only after its first successful commit. A coordinator that
+    // restarts before then (a task restart, a writer restart) skips the DataWritten events the worker had already
+    // sent, together with the source offsets that make them final: acknowledged records that are never committed.
+    // A task's commit worker starts only with its first records, so it also misses a commit request already in
+    // flight, and the coordinator waits iceberg.control.commit.timeout-ms (30 s) for it. From the earliest event
+    // neither happens, and each data file is still committed once: the coordinator skips events below the control
+    // offsets recorded in the table's last snapshot (Coordinator.commitToTable). Iceberg's own integration tests set
+    // this (IntegrationTestBase); apache/iceberg#18006 proposes it as the coordinator's default.
     config.put("iceberg.kafka.auto.offset.reset", "earliest");
     config.put("consumer.override.auto.offset.reset", "earliest");
     // Redpanda stores the key and header values as they were produced: raw bytes.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.stack.connect.ConnectSecrets;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectStandalone;
@@ -35,8 +36,8 @@ final class ConnectWorker implements AutoCloseable {
     worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     worker.put("value.converter.schemas.enable", "false");
     worker.put("offset.storage.file.filename", workDir.resolve("connect.offsets").toString());
-    // A fixed port, so a restarted worker answers on the same URL.
-    worker.put("listeners", "http://" + FreePort.LOOPBACK + ":" + FreePort.next());
+    // Port 0: the kernel picks a free one as the worker binds it, so no other run can take it in between.
+    worker.put("listeners", "http://" + FreePort.LOOPBACK + ":0");
     // Plugins (the Iceberg sink, our metadata transform) are listed in META-INF/services: no classpath scan.
     worker.put("plugin.discovery", "service_load");
     // An idle sink task sees the coordinator's commit requests only when put() runs, which for an idle
@@ -47,11 +48,14 @@ final class ConnectWorker implements AutoCloseable {
     worker.putAll(ConnectSecrets.workerConfig(secretsDir));
     ConnectWorker connectWorker = new ConnectWorker(worker);
     connectWorker.startWorker();
+    // The port it got is kept, so a restarted worker answers on the same URL.
+    worker.put("listeners", "http://" + FreePort.LOOPBACK + ":" + connectWorker.connect.rest().advertisedUrl().getPort());
     connectWorker.supervisor = new TaskSupervisor(() -> connectWorker.connect.herder());
     return connectWorker;
   }
 
   private void startWorker() {
+    Shutdown.check("Kafka Connect");
     // Connect's CLI calls System.exit on a failed start; in a test JVM that must be an exception instead.
     Exit.setExitProcedure((status, message) -> {
       throw new IllegalStateException("Kafka Connect failed to start: " + message);
@@ -93,7 +97,7 @@ final class ConnectWorker implements AutoCloseable {
 
   /** The worker's REST API, where connectors are created. */
   String restUrl() {
-    String url = connect.rest().serverUrl().toString();
+    String url = connect.rest().advertisedUrl().toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 

@@ -7,10 +7,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import lakehouse.lifecycle.Shutdown;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -26,16 +30,44 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   static KafkaBroker start(Path logDir) throws IOException {
-    int port = FreePort.next();
-    int controllerPort = FreePort.next();
-    Properties config = config(logDir, port, controllerPort);
-    format(logDir, config);
-    KafkaBroker broker = new KafkaBroker(config, FreePort.LOOPBACK + ":" + port);
-    broker.startServer();
-    return broker;
+    for (int attempt = 1; ; attempt++) {
+      int port = FreePort.next();
+      int controllerPort = FreePort.next();
+      Properties config = config(logDir, port, controllerPort);
+      format(logDir, config);
+      KafkaBroker broker = new KafkaBroker(config, FreePort.LOOPBACK + ":" + port);
+      try {
+        broker.startServer();
+        return broker;
+      } catch (RuntimeException e) {
+        broker.stopAfterFailedStart(e);
+        List<Integer> ports = List.of(port, controllerPort);
+        if (attempt == FreePort.ATTEMPTS || !FreePort.anyTaken(ports)) {
+          throw e;
+        }
+        FreePort.announceRetry("Kafka broker", ports);
+        clear(logDir);
+      }
+    }
+  }
+
+  private void stopAfterFailedStart(RuntimeException failure) {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Empties the log directory, formatted for ports that are not used after all. */
+  private static void clear(Path logDir) throws IOException {
+    try (Stream<Path> paths = Files.walk(logDir)) {
+      paths.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(logDir)).forEach(path -> path.toFile().delete());
+    }
   }
 
   private void startServer() {
+    Shutdown.check("the Kafka broker");
     server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
     server.startup();
   }

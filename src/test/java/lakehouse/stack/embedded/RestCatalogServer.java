@@ -1,15 +1,16 @@
 package lakehouse.stack.embedded;
 
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.rest.RESTCatalogAdapter;
 import org.apache.iceberg.rest.RESTCatalogServlet;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -19,12 +20,14 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Apache Iceberg's reference REST catalog (the servlet behind the {@code iceberg-rest-fixture}
  * image) over a {@link JdbcCatalog} on PostgreSQL, on a Jetty bound to 127.0.0.1. It stands in for
- * Polaris: same REST protocol, but it checks no credentials and enforces no grants. It keeps its
+ * Polaris: same REST protocol, but it checks no credentials and enforces no grants. It binds a port
+ * the kernel picks (no race with another run between choosing a port and binding it), and keeps that
  * port across restarts, so clients reconnect to the same URI.
  */
 final class RestCatalogServer implements AutoCloseable {
   private final Map<String, String> backendProperties;
-  private final int port;
+  /** 0 until the first start binds one. */
+  private int port;
   private final CommitRequestLog commitRequests = new CommitRequestLog();
   private Server jetty;
   private JdbcCatalog backend;
@@ -41,13 +44,14 @@ final class RestCatalogServer implements AutoCloseable {
     props.put("jdbc.password", "");
     props.put("jdbc.schema-version", "V1");
     props.put("warehouse", warehouse);
-    RestCatalogServer server = new RestCatalogServer(props, FreePort.next());
+    RestCatalogServer server = new RestCatalogServer(props, 0);
     server.startServing();
     return server;
   }
 
   /** Opens the catalog on its database and serves it. */
   void startServing() throws Exception {
+    Shutdown.check("the Iceberg REST catalog");
     backend = new JdbcCatalog();
     backend.setConf(new Configuration());
     backend.initialize("lakehouse", new HashMap<>(backendProperties));
@@ -61,6 +65,7 @@ final class RestCatalogServer implements AutoCloseable {
     context.addFilter(new FilterHolder(commitRequests), "/*", EnumSet.of(DispatcherType.REQUEST));
     jetty.setHandler(context);
     jetty.start();
+    port = connector.getLocalPort();
   }
 
   /** Stops serving: clients get connection refused until {@link #startServing()}. */

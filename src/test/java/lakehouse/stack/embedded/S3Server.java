@@ -3,6 +3,7 @@ package lakehouse.stack.embedded;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Properties;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.stack.Endpoints;
 import org.awaitility.Awaitility;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -28,12 +29,16 @@ final class S3Server implements AutoCloseable {
   }
 
   static S3Server start(Path baseDir, String accessKey, String secretKey, String bucket) throws Exception {
+    Shutdown.check("S3Proxy");
     Properties store = new Properties();
     store.setProperty("jclouds.filesystem.basedir", baseDir.toString());
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(BlobStores.create("filesystem-nio2", store))
         .endpoint(URI.create("http://" + FreePort.LOOPBACK + ":0"))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+        // S3Proxy waits up to 30 s by default for requests still in flight when it stops (Jetty's graceful stop);
+        // the stack stops it after every client, and an interrupted run has 60 s in all to leave nothing behind.
+        .stopTimeout(2_000)
         .build();
     proxy.start();
     Awaitility.await("S3Proxy to report STARTED").atMost(java.time.Duration.ofSeconds(30))

@@ -33,6 +33,9 @@ final class TaskSupervisor implements AutoCloseable {
   }
 
   private void restartFailedTasks() {
+    if (lakehouse.lifecycle.Shutdown.begun()) {
+      return;
+    }
     try {
       Herder current = herder.get();
       for (String connector : current.connectors()) {

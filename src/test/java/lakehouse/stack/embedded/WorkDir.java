@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import lakehouse.lifecycle.Leftovers;
+import lakehouse.lifecycle.Owner;
 
 /** The one temporary directory an embedded stack writes to; deleting it removes every trace. */
 final class WorkDir implements AutoCloseable {
@@ -17,7 +19,8 @@ final class WorkDir implements AutoCloseable {
 
   static WorkDir create() {
     try {
-      return new WorkDir(Files.createTempDirectory("lakehouse-embedded-"));
+      // Named after this JVM (pid, start time), so a later run can tell a dead run's directory from a live one's.
+      return new WorkDir(Owner.current().createTempDirectory("embedded"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary directory in " + System.getProperty("java.io.tmpdir"), e);
     }
@@ -40,6 +43,9 @@ final class WorkDir implements AutoCloseable {
     if (!Files.exists(root)) {
       return;
     }
+    // A server that came up after its start was given up for failed (PostgreSQL, whose pg_ctl was interrupted)
+    // still runs in here: stopped first, so no process is left running in a deleted directory.
+    Leftovers.stopProcessesNaming(root, System.out);
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
