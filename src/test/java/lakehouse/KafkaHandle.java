@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lakehouse.lifecycle.Shutdown;
 import lakehouse.progress.Phase;
 import lakehouse.schema.JsonSchema;
 import lakehouse.schema.SchemaRules;
@@ -43,7 +44,7 @@ public final class KafkaHandle {
    */
   public void createIcebergTopic(IcebergTopic topic) {
     SchemaRules.check(topic.name(), topic.valueSchema());
-    lakehouse.lifecycle.Shutdown.check("Iceberg topic " + topic.name());
+    Shutdown.check("Iceberg topic " + topic.name());
     try (Phase phase = Phase.begin("creating Iceberg topic " + topic.name())) {
       icebergTopics.create(topic);
     }
@@ -55,7 +56,7 @@ public final class KafkaHandle {
    */
   public void evolveSchema(String topic, JsonSchema newSchema) {
     SchemaRules.check(topic, newSchema);
-    lakehouse.lifecycle.Shutdown.check("a new schema for Iceberg topic " + topic);
+    Shutdown.check("a new schema for Iceberg topic " + topic);
     icebergTopics.evolve(topic, newSchema);
   }
 

@@ -1,6 +1,8 @@
 package lakehouse.junit;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import lakehouse.CatalogHandle;
 import lakehouse.DuckDbHandle;
@@ -104,7 +106,7 @@ public final class LakehouseExtension implements ParameterResolver, BeforeAllCal
   }
 
   @Override
-  public void testDisabled(ExtensionContext context, java.util.Optional<String> reason) {
+  public void testDisabled(ExtensionContext context, Optional<String> reason) {
     slot(context).outcome().skipped(spec(context), 1);
   }
 
@@ -149,11 +151,11 @@ public final class LakehouseExtension implements ParameterResolver, BeforeAllCal
   }
 
   /** The report directory as set, or the default while a bad setting waits to fail the preflight with its fix. */
-  private static java.nio.file.Path reportDirOrDefault() {
+  private static Path reportDirOrDefault() {
     try {
-      return Settings.fromJvm().path(RunSettings.REPORT_DIR, java.nio.file.Path.of("target", "lakehouse-report"));
+      return Settings.fromJvm().path(RunSettings.REPORT_DIR, Path.of("target", "lakehouse-report"));
     } catch (RuntimeException badSetting) {
-      return java.nio.file.Path.of("target", "lakehouse-report");
+      return Path.of("target", "lakehouse-report");
     }
   }
 
