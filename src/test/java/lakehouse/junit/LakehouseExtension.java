@@ -1,5 +1,6 @@
 package lakehouse.junit;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,13 @@ import lakehouse.stack.Settings;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.opentest4j.TestAbortedException;
@@ -36,7 +40,8 @@ import org.opentest4j.TestAbortedException;
  * {@link Phase}, so the heartbeat can say what a quiet stretch is busy with.
  */
 public final class LakehouseExtension implements ParameterResolver, BeforeAllCallback, BeforeTestExecutionCallback,
-    AfterTestExecutionCallback, TestWatcher, LifecycleMethodExecutionExceptionHandler, TestExecutionExceptionHandler {
+    AfterTestExecutionCallback, TestWatcher, LifecycleMethodExecutionExceptionHandler, TestExecutionExceptionHandler,
+    InvocationInterceptor {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LakehouseExtension.class);
 
   static {
@@ -110,6 +115,53 @@ public final class LakehouseExtension implements ParameterResolver, BeforeAllCal
     slot(context).outcome().skipped(spec(context), 1);
   }
 
+  /**
+   * JUnit calls no {@link TestWatcher} for a {@code @TestFactory} or the dynamic tests it returns
+   * ({@code TestFactoryTestDescriptor.nodeFinished} is a no-op), so a factory that throws is recorded
+   * here, or a failed conformance case would leave the report saying "passed".
+   */
+  @Override
+  public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context) throws Throwable {
+    try {
+      return invocation.proceed();
+    } catch (TestAbortedException e) {
+      slot(context).outcome().skipped(spec(context), 1);
+      throw e;
+    } catch (Throwable e) {
+      slot(context).outcome().failed(spec(context), context.getRequiredTestMethod().getName(), e, null);
+      throw e;
+    }
+  }
+
+  /** Each dynamic test is one test of the report, named after its factory and its display name. */
+  @Override
+  public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+      ExtensionContext context) throws Throwable {
+    ExtensionContext factory = factoryOf(context);
+    String spec = spec(factory);
+    String test = factory.getRequiredTestMethod().getName() + " " + context.getDisplayName();
+    try (Phase phase = Phase.begin("running " + spec + "." + test)) {
+      invocation.proceed();
+    } catch (TestAbortedException e) {
+      slot(context).outcome().skipped(spec, 1);
+      throw e;
+    } catch (Throwable e) {
+      Throwable explained = explained(factory, spec + "." + test, e);
+      slot(context).outcome().failed(spec, test, explained, null);
+      throw explained;
+    }
+    slot(context).outcome().passed(spec);
+  }
+
+  private static ExtensionContext factoryOf(ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current.getTestMethod().isEmpty()) {
+      current = current.getParent().orElseThrow(() -> new IllegalStateException("a dynamic test outside a test factory"));
+    }
+    return current;
+  }
+
   /** A spec's own {@code @BeforeAll} that fails is a failure of the run too, though no test method ran. */
   @Override
   public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable cause) throws Throwable {
@@ -123,27 +175,31 @@ public final class LakehouseExtension implements ParameterResolver, BeforeAllCal
    */
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+    throw explained(context, testName(context), failure);
+  }
+
+  private static Throwable explained(ExtensionContext context, String test, Throwable failure) {
     if (failure instanceof TestAbortedException) {
-      throw failure;
+      return failure;
     }
-    String log = "; this JVM's stack log: " + StackLog.current() + diagnostics(context);
+    String log = "; this JVM's stack log: " + StackLog.current() + diagnostics(context, test);
     if (Shutdown.begun()) {
-      throw new AssertionError(Shutdown.INTERRUPTED + ": " + Shutdown.reason() + ", so the spec was cut short ("
+      return new AssertionError(Shutdown.INTERRUPTED + ": " + Shutdown.reason() + ", so the spec was cut short ("
           + failure + ")" + log, failure);
     }
-    throw failure instanceof AssertionError
+    return failure instanceof AssertionError
         ? new AssertionError(failure.getMessage() + log, failure)
         : new IllegalStateException(failure + log, failure);
   }
 
   /** The stack as the failure left it, written beside the report: "; stack diagnostics: <file>", or nothing. */
-  private static String diagnostics(ExtensionContext context) {
+  private static String diagnostics(ExtensionContext context, String test) {
     LakehouseSession session = slot(context).startedSession();
     if (session == null || Shutdown.begun()) {
       return "";
     }
     try {
-      return "; stack diagnostics: " + StackDiagnostics.write(session.lakehouse(), testName(context),
+      return "; stack diagnostics: " + StackDiagnostics.write(session.lakehouse(), test,
           session.settings().reportDir().resolve("diagnostics"));
     } catch (Exception e) {
       return "; stack diagnostics could not be written: " + e;

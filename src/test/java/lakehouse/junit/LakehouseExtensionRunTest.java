@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -63,6 +66,21 @@ class LakehouseExtensionRunTest {
     assertThat(run.console()).contains("[lakehouse] outcome: FAILED (1 passed, 1 failed, 0 skipped)",
         "[lakehouse] failed: FailingFixture.theAnswerIsWrong: ");
     assertThat(run.summary().getTotalFailureCount()).isEqualTo(1);
+  }
+
+  @Test
+  void eachDynamicTestOfATestFactoryIsATestOfTheReport(@TempDir Path reportDir) throws Exception {
+    Run run = launch(reportDir, Map.of(), DynamicFixture.class, BrokenFactoryFixture.class);
+
+    // JUnit calls no TestWatcher for these; without the extension's interceptor they were missing from the report.
+    assertThat(run.json().path("outcome").asText()).isEqualTo("failed");
+    assertThat(run.json().path("tests").path("DynamicFixture").toString()).isEqualTo("{\"passed\":1,\"failed\":1,\"skipped\":1}");
+    assertThat(run.json().path("tests").path("BrokenFactoryFixture").toString()).isEqualTo("{\"passed\":0,\"failed\":1,\"skipped\":0}");
+    assertThat(run.json().path("failures")).extracting(failure -> failure.path("test").asText())
+        .containsExactlyInAnyOrder("cases wrong answer", "cases");
+    assertThat(run.json().path("failures").get(0).path("message").asText() + run.json().path("failures").get(1).path("message"))
+        .contains("expected: 42", "no case file");
+    assertThat(run.summary().getTotalFailureCount()).isEqualTo(2);
   }
 
   @Test
@@ -176,6 +194,25 @@ class LakehouseExtensionRunTest {
     @Test
     void passes() {
       assertThat(true).isTrue();
+    }
+  }
+
+  @LakehouseSpec
+  static class DynamicFixture {
+    @TestFactory
+    List<DynamicTest> cases() {
+      return List.of(
+          DynamicTest.dynamicTest("right answer", () -> assertThat(6 * 7).isEqualTo(42)),
+          DynamicTest.dynamicTest("wrong answer", () -> assertThat(6 * 9).isEqualTo(42)),
+          DynamicTest.dynamicTest("missing capability", () -> assumeTrue(false, "the stack lacks FAULT_INJECTION")));
+    }
+  }
+
+  @LakehouseSpec
+  static class BrokenFactoryFixture {
+    @TestFactory
+    List<DynamicTest> cases() {
+      throw new IllegalStateException("no case file in the conformance directory");
     }
   }
 
