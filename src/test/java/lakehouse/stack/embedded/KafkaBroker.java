@@ -16,6 +16,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import lakehouse.lifecycle.Shutdown;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 
 /** A single Apache Kafka broker in KRaft mode (broker and controller in one), bound to 127.0.0.1. */
@@ -33,14 +34,9 @@ final class KafkaBroker implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       int port = FreePort.next();
       int controllerPort = FreePort.next();
-      Properties config = config(logDir, port, controllerPort);
-      format(logDir, config);
-      KafkaBroker broker = new KafkaBroker(config, FreePort.LOOPBACK + ":" + port);
       try {
-        broker.startServer();
-        return broker;
+        return startOn(logDir, port, controllerPort);
       } catch (RuntimeException e) {
-        broker.stopAfterFailedStart(e);
         List<Integer> ports = List.of(port, controllerPort);
         if (attempt == FreePort.ATTEMPTS || !FreePort.anyTaken(ports)) {
           throw e;
@@ -48,6 +44,20 @@ final class KafkaBroker implements AutoCloseable {
         FreePort.announceRetry("Kafka broker", ports);
         clear(logDir);
       }
+    }
+  }
+
+  /** Formats the log directory for these ports and starts there; a start that fails stops what it began, then throws. */
+  static KafkaBroker startOn(Path logDir, int port, int controllerPort) throws IOException {
+    Properties config = config(logDir, port, controllerPort);
+    format(logDir, config);
+    KafkaBroker broker = new KafkaBroker(config, FreePort.LOOPBACK + ":" + port);
+    try {
+      broker.startServer();
+      return broker;
+    } catch (RuntimeException e) {
+      broker.stopAfterFailedStart(e);
+      throw e;
     }
   }
 
@@ -68,8 +78,23 @@ final class KafkaBroker implements AutoCloseable {
 
   private void startServer() {
     Shutdown.check("the Kafka broker");
-    server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
-    server.startup();
+    // A fault while starting (a port another process took between FreePort and the bind) makes Kafka's
+    // fault handler halt the JVM: Runtime.halt, no shutdown hook, PostgreSQL left running, and not a line
+    // on the console. Seen with two runs at once. Made a no-op while starting, the fault handler returns,
+    // the broker shuts itself down and startup() throws, so the ports can be tried again.
+    Exit.setHaltProcedure(KafkaBroker::neitherHaltNorExit);
+    Exit.setExitProcedure(KafkaBroker::neitherHaltNorExit);
+    try {
+      server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+      server.startup();
+    } finally {
+      Exit.resetHaltProcedure();
+      Exit.resetExitProcedure();
+    }
+  }
+
+  private static void neitherHaltNorExit(int status, String message) {
+    // Kafka logs the fault itself; startup() then throws it.
   }
 
   /** Stops the broker and starts it again on the same ports and log directory. */
