@@ -15,10 +15,7 @@ import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
-import org.apache.iceberg.exceptions.CommitFailedException;
-import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
-import org.apache.iceberg.exceptions.RESTException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
@@ -76,7 +73,9 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
   /**
    * A catalog that cannot be reached pauses translation, as it does on Redpanda: the failure is
    * retriable, and the connectors retry it ({@code errors.retry.timeout=-1}) instead of sending a
-   * valid record to the dead-letter topic. Any other failure is the record's, which goes there.
+   * valid record to the dead-letter topic. Nothing here depends on the record, so no failure here is
+   * the record's: every one is retried (with a fresh catalog client), and a schema the table cannot
+   * take is kept in {@code incompatible}, which sends the record to the dead-letter topic.
    */
   private synchronized void ensureTable() {
     if (ready) {
@@ -88,11 +87,24 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
       } catch (NoSuchTableException absent) {
         create();
       }
-    } catch (RESTException | CommitFailedException | CommitStateUnknownException | UncheckedIOException catalogFailure) {
-      // RESTException covers connection failures and 5xx answers (ServiceFailure/ServiceUnavailableException).
+    } catch (RuntimeException catalogFailure) {
+      // Connection failures and 5xx answers (RESTException), lost commits, and a client whose start
+      // itself failed: 99,500 valid trades once went to the dead-letter topic because a client whose
+      // initialize() had failed during a catalog outage was kept and then threw NullPointerException.
+      discardCatalog(catalogFailure);
       throw new RetriableException("the catalog did not answer about " + table + ": " + catalogFailure, catalogFailure);
     }
     ready = true;
+  }
+
+  private void discardCatalog(RuntimeException failure) {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    } finally {
+      catalog = null;
+    }
   }
 
   private void create() {
@@ -139,9 +151,10 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
 
   private RESTCatalog catalog() {
     if (catalog == null) {
-      catalog = new RESTCatalog();
-      catalog.setConf(new Configuration());
-      catalog.initialize("table-at-first-record", catalogProperties);
+      RESTCatalog client = new RESTCatalog();
+      client.setConf(new Configuration());
+      client.initialize("table-at-first-record", catalogProperties);
+      catalog = client; // only once initialize() succeeded: a half-started client fails every later call
     }
     return catalog;
   }
