@@ -8,19 +8,23 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
+import lakehouse.stack.Secrets;
 import lakehouse.stack.Settings;
 import lakehouse.stack.external.ExternalSettings;
 
 /**
- * Keeps the catalog secret and the S3 secret key out of the sink connectors' configurations, which
- * Kafka Connect stores and serves on its REST API. The configurations hold Kafka
- * {@code ConfigProvider} placeholders instead, which the worker resolves when it starts a connector:
- * {@code ${env:LAKEHOUSE_CATALOG_CLIENT_SECRET}} ({@code EnvVarConfigProvider}, the worker's
- * environment) or {@code ${file:<file>:lakehouse.catalog.client-secret}} ({@code FileConfigProvider},
- * a properties file on the worker), as {@link Endpoints#connectSecretsFile()} says. The worker must
- * define the providers under these aliases ({@link #workerConfig}).
+ * Keeps every secret out of the sink connectors' configurations, which Kafka Connect stores and serves
+ * on its REST API: the catalog secret, the S3 secret key, and the Kafka client's SASL password and
+ * truststore password. The configurations hold Kafka {@code ConfigProvider} placeholders instead, which
+ * the worker resolves when it starts a connector: {@code ${env:LAKEHOUSE_CATALOG_CLIENT_SECRET}}
+ * ({@code EnvVarConfigProvider}, the worker's environment) or
+ * {@code ${file:<file>:lakehouse.catalog.client-secret}} ({@code FileConfigProvider}, a properties file
+ * on the worker), as {@link Endpoints#connectSecretsFile()} says. The worker must define the providers
+ * under these aliases ({@link #workerConfig}).
  */
 public final class ConnectSecrets {
   /** The aliases the worker's {@code config.providers} must use for the placeholders to resolve. */
@@ -29,6 +33,11 @@ public final class ConnectSecrets {
   /** The secrets, under the setting names, in the file and (upper-cased) in the environment. */
   public static final String CATALOG_SECRET = ExternalSettings.CATALOG_CLIENT_SECRET;
   public static final String S3_SECRET = ExternalSettings.S3_SECRET_KEY;
+  public static final String KAFKA_SASL_PASSWORD = ExternalSettings.KAFKA_SASL_PASSWORD;
+  public static final String KAFKA_TRUSTSTORE_PASSWORD = ExternalSettings.KAFKA_TRUSTSTORE_PASSWORD;
+
+  /** The quoted password inside the {@code sasl.jaas.config} that ExternalSettings builds; group 1 is its escaped value. */
+  private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private ConnectSecrets() {}
 
@@ -38,6 +47,53 @@ public final class ConnectSecrets {
     props.put("credential", endpoints.catalog().clientId() + ":" + placeholder(endpoints, CATALOG_SECRET));
     props.put("s3.secret-access-key", placeholder(endpoints, S3_SECRET));
     return props;
+  }
+
+  /**
+   * The Kafka client properties for the sink's own producers and consumers ({@code iceberg.kafka.*}):
+   * the stack's, with the truststore password and the password inside {@code sasl.jaas.config} as
+   * placeholders. The worker's provider substitutes the placeholder inside the JAAS line, so the
+   * worker's value is the password as it would stand between the quotes: {@code \\} and {@code \"}
+   * escaped ({@link #secrets} writes it so).
+   */
+  public static Map<String, String> kafkaClient(Endpoints endpoints) {
+    Map<String, String> props = new LinkedHashMap<>(endpoints.kafka().clientProperties());
+    props.computeIfPresent("ssl.truststore.password", (key, value) -> placeholder(endpoints, KAFKA_TRUSTSTORE_PASSWORD));
+    props.computeIfPresent("sasl.jaas.config", (key, jaas) -> {
+      Matcher password = jaasPassword(jaas);
+      return jaas.substring(0, password.start(1)) + placeholder(endpoints, KAFKA_SASL_PASSWORD) + jaas.substring(password.end(1));
+    });
+    props.keySet().stream().filter(key -> Secrets.isSecretKey(key) && !props.get(key).contains("${")).findFirst()
+        .ifPresent(key -> {
+          throw new IllegalArgumentException("the Kafka client property " + key + " holds a secret that the sink"
+              + " connectors could only carry as a value; set Kafka credentials through the lakehouse.kafka.* settings"
+              + " (docs/configuration.md), whose secrets the connectors name by placeholder");
+        });
+    return props;
+  }
+
+  /** Every secret a worker must hold for these endpoints, under the setting names the placeholders use. */
+  static Map<String, String> secrets(Endpoints endpoints) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    secrets.put(CATALOG_SECRET, endpoints.catalog().clientSecret());
+    secrets.put(S3_SECRET, endpoints.s3().secretKey());
+    Map<String, String> client = endpoints.kafka().clientProperties();
+    if (client.containsKey("ssl.truststore.password")) {
+      secrets.put(KAFKA_TRUSTSTORE_PASSWORD, client.get("ssl.truststore.password"));
+    }
+    if (client.containsKey("sasl.jaas.config")) {
+      secrets.put(KAFKA_SASL_PASSWORD, jaasPassword(client.get("sasl.jaas.config")).group(1));
+    }
+    return secrets;
+  }
+
+  private static Matcher jaasPassword(String jaas) {
+    Matcher password = JAAS_PASSWORD.matcher(jaas);
+    if (!password.find()) {
+      throw new IllegalArgumentException("sasl.jaas.config has no password=\"…\" option to replace by a placeholder;"
+          + " set the SASL credentials through lakehouse.kafka.sasl-username and lakehouse.kafka.sasl-password");
+    }
+    return password;
   }
 
   /** Where the worker finds the secret of this setting: its file if the endpoints name one, its environment otherwise. */
@@ -65,16 +121,15 @@ public final class ConnectSecrets {
 
   /** The environment of a worker that reads the secrets with {@code EnvVarConfigProvider}. */
   public static Map<String, String> environment(Endpoints endpoints) {
-    return Map.of(
-        Settings.environmentName(CATALOG_SECRET), endpoints.catalog().clientSecret(),
-        Settings.environmentName(S3_SECRET), endpoints.s3().secretKey());
+    Map<String, String> environment = new LinkedHashMap<>();
+    secrets(endpoints).forEach((setting, value) -> environment.put(Settings.environmentName(setting), value));
+    return environment;
   }
 
   /** Writes the file {@code FileConfigProvider} reads, readable by its owner only. */
-  public static void writeFile(Path file, Endpoints.Catalog catalog, Endpoints.S3 s3) {
+  public static void writeFile(Path file, Endpoints endpoints) {
     Properties secrets = new Properties();
-    secrets.setProperty(CATALOG_SECRET, catalog.clientSecret());
-    secrets.setProperty(S3_SECRET, s3.secretKey());
+    secrets(endpoints).forEach(secrets::setProperty);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.deleteIfExists(file);

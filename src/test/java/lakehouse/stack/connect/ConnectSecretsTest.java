@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
+import lakehouse.stack.Settings;
+import lakehouse.stack.external.ExternalSettings;
 import org.apache.kafka.common.config.ConfigTransformer;
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
@@ -66,7 +68,7 @@ class ConnectSecretsTest {
   void kafkasFileConfigProviderResolvesThemFromTheWrittenFile() throws Exception {
     Path file = dir.resolve("secrets").resolve("connect-secrets.properties");
     Endpoints endpoints = endpoints(file.toString());
-    ConnectSecrets.writeFile(file, CATALOG, S3);
+    ConnectSecrets.writeFile(file, endpoints);
     FileConfigProvider files = new FileConfigProvider();
     files.configure(Map.of("allowed.paths", ConnectSecrets.workerConfig(file.getParent())
         .get("config.providers.file.param.allowed.paths")));
@@ -76,6 +78,41 @@ class ConnectSecretsTest {
 
     assertThat(resolved).isEqualTo(IcebergClients.restCatalog(endpoints));
     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+  }
+
+  /**
+   * The Kafka client's secrets become placeholders too, the SASL password inside its JAAS line, and the
+   * worker's provider gives back exactly the client properties the suite itself uses, escapes included.
+   */
+  @Test
+  void theKafkaClientsPasswordsArePlaceholdersThatResolveToTheSameClientProperties() throws Exception {
+    Path file = dir.resolve("secrets").resolve("connect-secrets.properties");
+    Endpoints endpoints = endpoints(file.toString(), ExternalSettings.kafkaClientProperties(new Settings(Map.of(
+        ExternalSettings.KAFKA_SECURITY_PROTOCOL, "SASL_SSL",
+        ExternalSettings.KAFKA_SASL_MECHANISM, "SCRAM-SHA-256",
+        ExternalSettings.KAFKA_SASL_USERNAME, "writer",
+        ExternalSettings.KAFKA_SASL_PASSWORD, "pa\\\"ss-W0rd",
+        ExternalSettings.KAFKA_TRUSTSTORE, "/etc/kafka/truststore.jks",
+        ExternalSettings.KAFKA_TRUSTSTORE_PASSWORD, "tr-W1rd"), Map.of())));
+    ConnectSecrets.writeFile(file, endpoints);
+    FileConfigProvider files = new FileConfigProvider();
+    files.configure(Map.of());
+    EnvVarConfigProvider env = new EnvVarConfigProvider(ConnectSecrets.environment(endpoints(null,
+        endpoints.kafka().clientProperties())));
+    env.configure(Map.of());
+
+    Map<String, String> viaFile = ConnectSecrets.kafkaClient(endpoints);
+    Map<String, String> viaEnvironment = ConnectSecrets.kafkaClient(endpoints(null, endpoints.kafka().clientProperties()));
+
+    assertThat(viaFile.values()).noneMatch(value -> value.contains("W0rd") || value.contains("W1rd"));
+    assertThat(viaEnvironment.values()).noneMatch(value -> value.contains("W0rd") || value.contains("W1rd"));
+    assertThat(viaEnvironment).containsEntry("ssl.truststore.password", "${env:LAKEHOUSE_KAFKA_SSL_TRUSTSTORE_PASSWORD}");
+    assertThat(viaEnvironment.get("sasl.jaas.config")).isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule"
+        + " required username=\"writer\" password=\"${env:LAKEHOUSE_KAFKA_SASL_PASSWORD}\";");
+    assertThat(new ConfigTransformer(Map.<String, ConfigProvider>of("file", files)).transform(viaFile).data())
+        .isEqualTo(endpoints.kafka().clientProperties());
+    assertThat(new ConfigTransformer(Map.<String, ConfigProvider>of("env", env)).transform(viaEnvironment).data())
+        .isEqualTo(endpoints.kafka().clientProperties());
   }
 
   @Test
@@ -88,7 +125,11 @@ class ConnectSecretsTest {
   }
 
   private static Endpoints endpoints(String secretsFile) {
-    return new Endpoints(new Endpoints.Kafka("127.0.0.1:9092", Map.of()), null, CATALOG, S3, "redpanda",
+    return endpoints(secretsFile, Map.of());
+  }
+
+  private static Endpoints endpoints(String secretsFile, Map<String, String> kafkaClient) {
+    return new Endpoints(new Endpoints.Kafka("127.0.0.1:9092", kafkaClient), null, CATALOG, S3, "redpanda",
         "http://127.0.0.1:8083", secretsFile);
   }
 

@@ -84,7 +84,7 @@ final class SinkConnectorConfigs {
     config.put("iceberg.control.commit.interval-ms", Long.toString(commitInterval.toMillis()));
     // In-JVM the connector cannot find the worker's properties file (it parses sun.java.command).
     config.put("iceberg.kafka.bootstrap.servers", endpoints.kafka().bootstrapServers());
-    endpoints.kafka().clientProperties().forEach((key, value) -> config.put("iceberg.kafka." + key, value));
+    ConnectSecrets.kafkaClient(endpoints).forEach((key, value) -> config.put("iceberg.kafka." + key, value));
     // The sink's control-topic consumers default to "latest" (KafkaClientFactory.createConsumer, putIfAbsent), and
     // the coordinator's group gets a committed offset only after its first successful commit. A coordinator that
     // restarts before then (a task restart, a writer restart) skips the DataWritten events the worker had already

@@ -107,7 +107,7 @@ public final class EmbeddedStack implements LakehouseStack {
           connect.restUrl(),
           connectSecrets.toString());
       // The sink connectors name these secrets by placeholder; the worker reads them from this file.
-      ConnectSecrets.writeFile(connectSecrets, endpoints.catalog(), endpoints.s3());
+      ConnectSecrets.writeFile(connectSecrets, endpoints);
       icebergTopics = new ConnectIcebergTopics(endpoints, settings.commitInterval());
       faults = new EmbeddedFaults(get(broker), connect, catalog, get(postgres));
       commitRequests = catalog.commitRequests();

@@ -135,7 +135,8 @@ public final class ExternalSettings {
     return settings;
   }
 
-  static Map<String, String> kafkaClientProperties(Settings settings) {
+  /** The Kafka client properties the lakehouse.kafka.* settings give, a SASL JAAS line included. */
+  public static Map<String, String> kafkaClientProperties(Settings settings) {
     Map<String, String> props = new HashMap<>();
     settings.get(KAFKA_SECURITY_PROTOCOL).ifPresent(v -> props.put("security.protocol", v));
     settings.get(KAFKA_TRUSTSTORE).ifPresent(v -> props.put("ssl.truststore.location", v));
