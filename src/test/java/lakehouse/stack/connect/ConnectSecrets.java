@@ -8,13 +8,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
 import lakehouse.stack.Secrets;
 import lakehouse.stack.Settings;
 import lakehouse.stack.external.ExternalSettings;
+import lakehouse.stack.external.SaslJaas;
 
 /**
  * Keeps every secret out of the sink connectors' configurations, which Kafka Connect stores and serves
@@ -36,9 +35,6 @@ public final class ConnectSecrets {
   public static final String KAFKA_SASL_PASSWORD = ExternalSettings.KAFKA_SASL_PASSWORD;
   public static final String KAFKA_TRUSTSTORE_PASSWORD = ExternalSettings.KAFKA_TRUSTSTORE_PASSWORD;
 
-  /** The quoted password inside the {@code sasl.jaas.config} that ExternalSettings builds; group 1 is its escaped value. */
-  private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
   private ConnectSecrets() {}
 
   /** {@link IcebergClients#restCatalog} for a connector: the same properties, each secret a placeholder. */
@@ -59,10 +55,9 @@ public final class ConnectSecrets {
   public static Map<String, String> kafkaClient(Endpoints endpoints) {
     Map<String, String> props = new LinkedHashMap<>(endpoints.kafka().clientProperties());
     props.computeIfPresent("ssl.truststore.password", (key, value) -> placeholder(endpoints, KAFKA_TRUSTSTORE_PASSWORD));
-    props.computeIfPresent("sasl.jaas.config", (key, jaas) -> {
-      Matcher password = jaasPassword(jaas);
-      return jaas.substring(0, password.start(1)) + placeholder(endpoints, KAFKA_SASL_PASSWORD) + jaas.substring(password.end(1));
-    });
+    props.computeIfPresent("sasl.jaas.config", (key, jaas) -> SaslJaas.config(props.get("sasl.mechanism"),
+        SaslJaas.option(jaas, "username").orElseThrow(() -> noOption("username")),
+        placeholder(endpoints, KAFKA_SASL_PASSWORD)));
     props.keySet().stream().filter(key -> Secrets.isSecretKey(key) && !props.get(key).contains("${")).findFirst()
         .ifPresent(key -> {
           throw new IllegalArgumentException("the Kafka client property " + key + " holds a secret that the sink"
@@ -82,18 +77,16 @@ public final class ConnectSecrets {
       secrets.put(KAFKA_TRUSTSTORE_PASSWORD, client.get("ssl.truststore.password"));
     }
     if (client.containsKey("sasl.jaas.config")) {
-      secrets.put(KAFKA_SASL_PASSWORD, jaasPassword(client.get("sasl.jaas.config")).group(1));
+      // The placeholder is substituted between the quotes of the JAAS line, so the worker's value keeps the escapes.
+      secrets.put(KAFKA_SASL_PASSWORD, SaslJaas.escapedOption(client.get("sasl.jaas.config"), "password")
+          .orElseThrow(() -> noOption("password")));
     }
     return secrets;
   }
 
-  private static Matcher jaasPassword(String jaas) {
-    Matcher password = JAAS_PASSWORD.matcher(jaas);
-    if (!password.find()) {
-      throw new IllegalArgumentException("sasl.jaas.config has no password=\"…\" option to replace by a placeholder;"
-          + " set the SASL credentials through lakehouse.kafka.sasl-username and lakehouse.kafka.sasl-password");
-    }
-    return password;
+  private static IllegalArgumentException noOption(String option) {
+    return new IllegalArgumentException("sasl.jaas.config has no " + option + "=\"…\" option; set the SASL credentials"
+        + " through lakehouse.kafka.sasl-username and lakehouse.kafka.sasl-password");
   }
 
   /** Where the worker finds the secret of this setting: its file if the endpoints name one, its environment otherwise. */

@@ -115,6 +115,10 @@ public final class ExternalSettings {
     Map<String, String> client = endpoints.kafka().clientProperties();
     putIfPresent(settings, KAFKA_SECURITY_PROTOCOL, client.get("security.protocol"));
     putIfPresent(settings, KAFKA_SASL_MECHANISM, client.get("sasl.mechanism"));
+    if (client.containsKey("sasl.jaas.config")) {
+      putIfPresent(settings, KAFKA_SASL_USERNAME, SaslJaas.option(client.get("sasl.jaas.config"), "username").orElse(null));
+      putIfPresent(settings, KAFKA_SASL_PASSWORD, SaslJaas.option(client.get("sasl.jaas.config"), "password").orElse(null));
+    }
     putIfPresent(settings, KAFKA_TRUSTSTORE, client.get("ssl.truststore.location"));
     putIfPresent(settings, KAFKA_TRUSTSTORE_PASSWORD, client.get("ssl.truststore.password"));
     putIfPresent(settings, SCHEMA_REGISTRY_URL, endpoints.schemaRegistryUrl());
@@ -143,23 +147,15 @@ public final class ExternalSettings {
     settings.get(KAFKA_TRUSTSTORE_PASSWORD).ifPresent(v -> props.put("ssl.truststore.password", v));
     settings.get(KAFKA_SASL_MECHANISM).ifPresent(mechanism -> {
       props.put("sasl.mechanism", mechanism);
-      String module = mechanism.startsWith("SCRAM")
-          ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-          : "org.apache.kafka.common.security.plain.PlainLoginModule";
       String user = settings.get(KAFKA_SASL_USERNAME).orElseThrow(() -> missingWith(KAFKA_SASL_USERNAME, KAFKA_SASL_MECHANISM));
       String password = settings.get(KAFKA_SASL_PASSWORD).orElseThrow(() -> missingWith(KAFKA_SASL_PASSWORD, KAFKA_SASL_MECHANISM));
-      props.put("sasl.jaas.config", module + " required username=\"" + jaasEscape(user) + "\" password=\""
-          + jaasEscape(password) + "\";");
+      props.put("sasl.jaas.config", SaslJaas.config(mechanism, user, password));
     });
     return props;
   }
 
   private static IllegalArgumentException missingWith(String key, String because) {
     return new IllegalArgumentException(key + " is required when " + because + " is set");
-  }
-
-  private static String jaasEscape(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   private static void putIfPresent(Map<String, String> settings, String key, String value) {

@@ -26,6 +26,22 @@ class ExternalSettingsTest {
   }
 
   @Test
+  void aStackWithSaslIsWrittenOutAndReadBackToo() {
+    Map<String, String> settings = new HashMap<>(ExternalSettings.describe(ENDPOINTS));
+    settings.put(ExternalSettings.KAFKA_SECURITY_PROTOCOL, "SASL_SSL");
+    settings.put(ExternalSettings.KAFKA_SASL_MECHANISM, "PLAIN");
+    settings.put(ExternalSettings.KAFKA_SASL_USERNAME, "sp\\ec");
+    settings.put(ExternalSettings.KAFKA_SASL_PASSWORD, "pa\"ss\\");
+    Endpoints sasl = ExternalSettings.endpoints(new Settings(settings, Map.of()));
+
+    Map<String, String> described = ExternalSettings.describe(sasl);
+
+    assertThat(described).containsEntry(ExternalSettings.KAFKA_SASL_USERNAME, "sp\\ec")
+        .containsEntry(ExternalSettings.KAFKA_SASL_PASSWORD, "pa\"ss\\");
+    assertThat(ExternalSettings.endpoints(new Settings(described, Map.of()))).isEqualTo(sasl);
+  }
+
+  @Test
   void secretsCanComeFromTheEnvironment() {
     Map<String, String> properties = new HashMap<>(ExternalSettings.describe(ENDPOINTS));
     properties.keySet().removeAll(ExternalSettings.SECRETS);
