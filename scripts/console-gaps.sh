@@ -22,6 +22,7 @@ longest_all=0; longest_all_line=""
 longest_spec=0; longest_spec_line=""
 spec_start=0; spec_end=0
 gaps_over_2s=0
+all_gaps_over_2s=()
 while IFS= read -r line; do
   t=$(now_us)
   printf '%s\n' "$line"
@@ -35,6 +36,7 @@ while IFS= read -r line; do
     phase=after; spec_end=$t
   fi
   if (( gap > longest_all )); then longest_all=$gap; longest_all_line=$line; fi
+  if (( gap > 2000000 )); then all_gaps_over_2s+=("$(( gap / 1000 )) ms, ended by: ${line:0:140}"); fi
   if [ "$phase" = spec ] || { [ "$phase" = after ] && (( spec_end == t )); }; then
     if (( gap > longest_spec )); then longest_spec=$gap; longest_spec_line=$line; fi
     if (( gap > 2000000 )); then gaps_over_2s=$(( gaps_over_2s + 1 )); fi
@@ -44,6 +46,8 @@ done
 report() {
   printf 'console-gaps: whole run %.1f s; longest silence %d ms, ended by: %s\n' \
     "$(( (last - first) / 1000 ))e-3" $(( longest_all / 1000 )) "${longest_all_line:0:160}"
+  printf 'console-gaps: silences over 2 s in the whole run: %d\n' "${#all_gaps_over_2s[@]}"
+  for g in "${all_gaps_over_2s[@]}"; do printf 'console-gaps:   %s\n' "$g"; done
   if (( spec_start > 0 )); then
     printf 'console-gaps: spec phase (failsafe) %.1f s; longest silence %d ms, ended by: %s\n' \
       "$(( ((spec_end > 0 ? spec_end : last) - spec_start) / 1000 ))e-3" $(( longest_spec / 1000 )) "${longest_spec_line:0:160}"
