@@ -49,7 +49,7 @@ trap 'stop_runs; exit 130' INT TERM
 
 leftovers() {
   local before=$1
-  comm -13 "$before" <(ls -d "$tmp"/lakehouse-* 2>/dev/null | sort)
+  comm -13 "$before" <(find "$tmp" -maxdepth 1 -name 'lakehouse-*' 2>/dev/null | sort)
   # PostgreSQL runs detached, its data directory under a lakehouse-* directory, deleted or not.
   pgrep -a postgres 2>/dev/null | grep -F "$tmp/lakehouse-" | grep -v -F -f "$before" || true
 }
@@ -57,7 +57,7 @@ leftovers() {
 echo "check-two-runs: $rounds rounds of two concurrent ./mvnw verify runs at $(git -C "$project" rev-parse --short HEAD), in $work"
 for round in $(seq 1 "$rounds"); do
   before="$work/tmp-before-$round"
-  ls -d "$tmp"/lakehouse-* 2>/dev/null | sort > "$before" || true
+  find "$tmp" -maxdepth 1 -name 'lakehouse-*' 2>/dev/null | sort > "$before" || true
   pids=()
   begin=$(date +%s)
   for clone in a b; do
