@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import lakehouse.lifecycle.Shutdown;
 import lakehouse.progress.Phase;
+import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
+import lakehouse.schema.PartitionSpecs;
 import lakehouse.schema.SchemaRules;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergTopic;
@@ -40,13 +42,31 @@ public final class KafkaHandle {
 
   /**
    * Creates an Iceberg topic; its table appears at the first translated record. A schema Redpanda
-   * would not translate is refused first ({@link SchemaRules}): nothing is registered or created.
+   * would not translate is refused first ({@link SchemaRules}), and so is a partition spec that does
+   * not fit the schema's table: nothing is registered or created.
    */
   public void createIcebergTopic(IcebergTopic topic) {
     SchemaRules.check(topic.name(), topic.valueSchema());
+    topic.partitionSpec().ifPresent(spec -> checkPartitionSpec(topic, spec));
     Shutdown.check("Iceberg topic " + topic.name());
     try (Phase phase = Phase.begin("creating Iceberg topic " + topic.name())) {
       icebergTopics.create(topic);
+    }
+  }
+
+  /**
+   * Redpanda parses {@code redpanda.iceberg.partition.spec} when the topic is created, but looks its
+   * columns up only when it creates the table, at the first record; a missing column then fails and
+   * retries that record for ever, with nothing in the dead-letter table ({@code coordinator.cc}
+   * {@code do_ensure_table_exists}). Refused here instead, on every stack, before anything exists.
+   */
+  private static void checkPartitionSpec(IcebergTopic topic, String spec) {
+    try {
+      PartitionSpecs.parse(spec, IcebergTypes.tableSchema(topic.valueSchema()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Iceberg topic " + topic.name() + " is not created: " + e.getMessage()
+          + ". Redpanda would accept the topic and then stall at its first record; name columns of the table its"
+          + " schema gives (the redpanda struct's, such as redpanda.timestamp, or the schema's own properties)", e);
     }
   }
 
