@@ -94,6 +94,11 @@ final class EndpointProbes {
 
   /** A TCP connection to some bootstrap address, then one metadata request, which fails on wrong TLS or SASL settings. */
   static String kafka(Endpoints.Kafka kafka) {
+    return kafka(kafka, ANSWER);
+  }
+
+  /** As {@link #kafka(Endpoints.Kafka)}, waiting {@code answer} for the metadata. */
+  static String kafka(Endpoints.Kafka kafka, Duration answer) {
     List<String> refused = new ArrayList<>();
     boolean anyAccepted = false;
     for (String address : kafka.bootstrapServers().split(",")) {
@@ -109,15 +114,15 @@ final class EndpointProbes {
     }
     Map<String, Object> config = new HashMap<>(kafka.clientProperties());
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER.toMillis());
-    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER.toMillis());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) answer.toMillis());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) answer.toMillis());
     config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, CONNECT.toMillis());
     config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, CONNECT.toMillis());
-    String silent = "accepted a TCP connection but sent no Kafka metadata within " + ANSWER.toSeconds() + " s; check "
+    String silent = "accepted a TCP connection but sent no Kafka metadata within " + answer.toSeconds() + " s; check "
         + ExternalSettings.KAFKA_SECURITY_PROTOCOL + " and the SASL/TLS settings";
     try (Admin admin = Admin.create(config)) {
       // A little longer than the client's own timeout, so the client's answer is the one that counts.
-      admin.describeCluster().clusterId().get(ANSWER.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      admin.describeCluster().clusterId().get(answer.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       return null;
     } catch (TimeoutException e) {
       return silent;

@@ -73,9 +73,10 @@ class PreflightTest {
   @Test
   void aKafkaPortThatAcceptsButNeverAnswersIsToldApartFromAClosedOne() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      String failure = EndpointProbes.kafka(new lakehouse.stack.Endpoints.Kafka("127.0.0.1:" + silent.getLocalPort(), Map.of()));
+      String failure = EndpointProbes.kafka(new lakehouse.stack.Endpoints.Kafka("127.0.0.1:" + silent.getLocalPort(), Map.of()),
+          java.time.Duration.ofSeconds(1));
 
-      assertThat(failure).startsWith("accepted a TCP connection but sent no Kafka metadata within 5 s")
+      assertThat(failure).startsWith("accepted a TCP connection but sent no Kafka metadata within 1 s")
           .contains("lakehouse.kafka.security-protocol");
     }
   }
