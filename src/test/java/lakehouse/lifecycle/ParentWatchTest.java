@@ -60,6 +60,15 @@ class ParentWatchTest {
         "start refused: interrupted: a probe ended; a child JVM is not started");
   }
 
+  @Test
+  void theJvmIsExitingOnlyOnceItsShutdownHooksRun() throws Exception {
+    Process probe = new ProcessBuilder(java(ExitProbe.class.getName())).redirectErrorStream(true).start();
+    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(probe.waitFor()).as("exit status; output:%n%s", output).isZero();
+    assertThat(output).contains("in main: exiting=false", "in a shutdown hook: exiting=true");
+  }
+
   private static List<String> java(String mainClass, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
@@ -85,6 +94,15 @@ class ParentWatchTest {
     public static void main(String[] args) throws Exception {
       System.out.println("watching");
       new CountDownLatch(1).await();
+    }
+  }
+
+  /** Asks whether the JVM is exiting from main, then from a shutdown hook. */
+  public static final class ExitProbe {
+    public static void main(String[] args) {
+      System.out.println("in main: exiting=" + Shutdown.jvmExiting());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("in a shutdown hook: exiting="
+          + Shutdown.jvmExiting())));
     }
   }
 

@@ -46,6 +46,21 @@ public final class Shutdown {
     return REASON.get() != null;
   }
 
+  /**
+   * True once the JVM itself has begun to exit (its shutdown hooks are running), which {@link #begun}
+   * does not tell apart from the end of a run: the JVM then refuses any new shutdown hook.
+   */
+  public static boolean jvmExiting() {
+    Thread probe = new Thread(() -> { }, "lakehouse-shutdown-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException shutdownInProgress) {
+      return true;
+    }
+  }
+
   /** Why shutdown began, or null while the run goes on. */
   public static String reason() {
     return REASON.get();
