@@ -14,20 +14,19 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lakehouse.stack.BasicAuth;
 import lakehouse.stack.Settings;
 
 /**
@@ -63,8 +62,7 @@ public final class PypiIndex {
   PypiIndex(URI base, String source) {
     this.base = base.getPath().endsWith("/") ? base : URI.create(base + "/");
     this.source = source;
-    this.authorization = base.getRawUserInfo() == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString(decode(base.getRawUserInfo()).getBytes(StandardCharsets.UTF_8));
+    this.authorization = BasicAuth.header(base);
     // The JDK's proxy settings (-Dhttps.proxyHost=…) apply, as for Maven's own downloads.
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NORMAL).proxy(ProxySelector.getDefault()).build();
@@ -164,7 +162,7 @@ public final class PypiIndex {
   }
 
   private HttpRequest.Builder request(URI uri, Duration timeout) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(uri)).timeout(timeout);
+    HttpRequest.Builder request = HttpRequest.newBuilder(BasicAuth.withoutUserInfo(uri)).timeout(timeout);
     if (authorization != null && uri.getHost() != null && uri.getHost().equalsIgnoreCase(base.getHost())) {
       request.header("Authorization", authorization);
     }
@@ -213,17 +211,6 @@ public final class PypiIndex {
     String text = uri.toString();
     int hash = text.indexOf('#');
     return hash < 0 ? uri : URI.create(text.substring(0, hash));
-  }
-
-  private static URI withoutUserInfo(URI uri) {
-    if (uri.getRawUserInfo() == null) {
-      return uri;
-    }
-    return URI.create(uri.toString().replaceFirst("//[^/@]*@", "//"));
-  }
-
-  private static String decode(String userInfo) {
-    return java.net.URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static MessageDigest sha256() {

@@ -15,7 +15,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lakehouse.stack.BasicAuth;
 import lakehouse.stack.CatalogAuth;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.external.ExternalSettings;
@@ -165,10 +165,9 @@ final class EndpointProbes {
    */
   static String http(String url, String path, boolean anyStatus) {
     URI base = URI.create(url.endsWith("/") ? url : url + "/");
-    HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(base).resolve(path)).timeout(ANSWER).GET();
-    if (base.getRawUserInfo() != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          java.net.URLDecoder.decode(base.getRawUserInfo(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
+    HttpRequest.Builder request = HttpRequest.newBuilder(BasicAuth.withoutUserInfo(base).resolve(path)).timeout(ANSWER).GET();
+    if (BasicAuth.header(base) != null) {
+      request.header("Authorization", BasicAuth.header(base));
     }
     return status(request.build(), anyStatus);
   }
@@ -232,10 +231,6 @@ final class EndpointProbes {
       }
     }
     return e.toString();
-  }
-
-  private static URI withoutUserInfo(URI uri) {
-    return uri.getRawUserInfo() == null ? uri : URI.create(uri.toString().replaceFirst("//[^/@]*@", "//"));
   }
 
   private static String masked(String url) {

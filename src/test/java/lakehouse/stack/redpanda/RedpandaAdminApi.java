@@ -7,11 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lakehouse.stack.BasicAuth;
 
 /**
  * Redpanda's Admin API, asked one thing: the release every broker runs. {@code GET /v1/brokers}
@@ -33,10 +32,8 @@ public final class RedpandaAdminApi {
   public RedpandaAdminApi(String url, String settingKey) {
     this.settingKey = settingKey;
     URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-    this.authorization = uri.getUserInfo() == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString(uri.getUserInfo().getBytes(StandardCharsets.UTF_8));
-    this.base = URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-        + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+    this.authorization = BasicAuth.header(uri);
+    this.base = BasicAuth.withoutUserInfo(uri);
   }
 
   /** Node id → the version text it reports; a broker missing from the health report has none and is left out. */

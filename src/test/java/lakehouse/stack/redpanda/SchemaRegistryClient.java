@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import lakehouse.stack.BasicAuth;
 
 /**
  * Registers schemas with a Confluent-compatible Schema Registry such as Redpanda's. Credentials in
@@ -27,10 +27,8 @@ final class SchemaRegistryClient {
 
   SchemaRegistryClient(String url) {
     URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-    this.authorization = uri.getUserInfo() == null ? null
-        : "Basic " + Base64.getEncoder().encodeToString(uri.getUserInfo().getBytes(StandardCharsets.UTF_8));
-    this.base = URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-        + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+    this.authorization = BasicAuth.header(uri);
+    this.base = BasicAuth.withoutUserInfo(uri);
   }
 
   /** {@code POST /subjects/<subject>/versions}; returns the schema id. Registering the same schema again is a no-op. */
