@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Every child JVM this JVM starts: started only while the run goes on, marked with this JVM as its
@@ -109,9 +107,9 @@ public final class ChildProcesses {
       return;
     }
     Leftovers.reclaimInside(tmpDir, System.out);
-    try (Stream<Path> paths = Files.walk(tmpDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
+    try {
+      Directories.delete(tmpDir);
+    } catch (UncheckedIOException e) {
       // Removed at the same moment by the shutdown hook, or by ChildJvm.close(): what is gone is gone.
     }
   }

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -221,16 +220,12 @@ public final class Leftovers {
   }
 
   private static long deleteRecursively(Path dir) {
-    long[] bytes = {0};
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        bytes[0] += path.toFile().length();
-        path.toFile().delete();
-      });
-    } catch (IOException | UncheckedIOException e) {
+    try {
+      return Directories.delete(dir);
+    } catch (UncheckedIOException e) {
       // Another run reclaiming the same leftovers at the same moment: what is gone is gone.
+      return 0;
     }
-    return bytes[0];
   }
 
   private void report(String format, Object... args) {

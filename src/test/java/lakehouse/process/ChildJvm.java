@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import lakehouse.junit.SpecRunner;
 import lakehouse.lifecycle.ChildProcesses;
+import lakehouse.lifecycle.Directories;
 import lakehouse.lifecycle.Owner;
 import lakehouse.lifecycle.StackLog;
 import org.awaitility.Awaitility;
@@ -106,7 +106,7 @@ final class ChildJvm implements AutoCloseable {
       System.out.println("[lakehouse] started the child JVM " + name + " (pid " + process.pid() + "); its output: " + log);
       return new ChildJvm(name, process, tmpDir, log, stackLog);
     } catch (IOException | RuntimeException e) {
-      deleteRecursively(tmpDir);
+      Directories.delete(tmpDir);
       throw e;
     }
   }
@@ -201,12 +201,4 @@ final class ChildJvm implements AutoCloseable {
     ChildProcesses.release(process);
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
-  }
 }

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,15 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import lakehouse.lifecycle.Directories;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.connect.ConnectSecrets;
 import lakehouse.stack.connect.JsonSchemaConverter;
@@ -96,7 +94,7 @@ final class ConnectWorkerJvm implements AutoCloseable {
       if (worker != null) {
         worker.close();
       } else {
-        deleteRecursively(tmpDir);
+        Directories.delete(tmpDir);
       }
       throw e;
     }
@@ -207,7 +205,7 @@ final class ConnectWorkerJvm implements AutoCloseable {
     } catch (org.awaitility.core.ConditionTimeoutException hung) {
       process.destroyForcibly();
     } finally {
-      deleteRecursively(tmpDir);
+      Directories.delete(tmpDir);
     }
   }
 
@@ -242,14 +240,4 @@ final class ConnectWorkerJvm implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + dir, e);
-    }
-  }
 }

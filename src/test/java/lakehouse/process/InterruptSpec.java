@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import lakehouse.junit.LakehouseSpec;
+import lakehouse.lifecycle.Directories;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.Settings;
 import org.junit.jupiter.api.Order;
@@ -112,7 +113,7 @@ class InterruptSpec {
     String name = signal.shortName + "-" + moment.name().toLowerCase(Locale.ROOT).replace('_', '-');
     Path reportDir = settings.reportDir().resolve("interrupt").resolve(name);
     // A marker line left in a log by an earlier run must not pass for this run's moment.
-    deleteRecursively(reportDir);
+    Directories.delete(reportDir);
     ChildSettings child = new ChildSettings(settings, "embedded", reportDir).with(RunSettings.TRADES, TRADES);
 
     try (ChildJvm jvm = ChildJvm.runSpec(name, child.systemProperties, child.environment, reportDir,
@@ -154,7 +155,7 @@ class InterruptSpec {
   /** A run that starts after the killed one: its start reclaims whatever the killed run left. Returns those lines. */
   private static List<String> startTheNextRun(RunSettings settings, String killed) throws Exception {
     Path reportDir = settings.reportDir().resolve("interrupt").resolve(killed + "-next-run");
-    deleteRecursively(reportDir);
+    Directories.delete(reportDir);
     ChildSettings child = new ChildSettings(settings, "embedded", reportDir).with(RunSettings.TRADES, TRADES);
     try (ChildJvm next = ChildJvm.runSpec("next-run", child.systemProperties, child.environment, reportDir,
         new ChildJvm.Options(List.of(RunStartProbe.class.getName()), false))) {
@@ -224,13 +225,6 @@ class InterruptSpec {
     return files.toString();
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
 
   static String grandchildOutput(Run run, String name) throws IOException {
     Path log = run.reportDir().resolve(name).resolve(name + ".log");

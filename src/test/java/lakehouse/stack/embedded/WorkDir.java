@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import lakehouse.lifecycle.Directories;
 import lakehouse.lifecycle.Leftovers;
 import lakehouse.lifecycle.Owner;
 
@@ -46,10 +45,6 @@ final class WorkDir implements AutoCloseable {
     // A server that came up after its start was given up for failed (PostgreSQL, whose pg_ctl was interrupted)
     // still runs in here: stopped first, so no process is left running in a deleted directory.
     Leftovers.stopProcessesNaming(root, System.out);
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + root, e);
-    }
+    Directories.delete(root);
   }
 }
