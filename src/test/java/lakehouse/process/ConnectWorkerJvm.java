@@ -18,9 +18,12 @@ import java.util.Properties;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import lakehouse.lifecycle.ChildProcesses;
 import lakehouse.lifecycle.Directories;
+import lakehouse.lifecycle.Owner;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.connect.ConnectSecrets;
+import lakehouse.stack.connect.ConnectWorkerConfig;
 import lakehouse.stack.connect.JsonSchemaConverter;
 
 /**
@@ -38,21 +41,15 @@ final class ConnectWorkerJvm implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
-  private final Path tmpDir;
   private final Path log;
   private final String url;
   private final List<String> classpath;
-  private final Thread stopOnExit;
 
-  private ConnectWorkerJvm(Process process, Path tmpDir, Path log, String url, List<String> classpath) {
+  private ConnectWorkerJvm(Process process, Path log, String url, List<String> classpath) {
     this.process = process;
-    this.tmpDir = tmpDir;
     this.log = log;
     this.url = url;
     this.classpath = classpath;
-    // An interrupted spec JVM still takes the worker down with it.
-    this.stopOnExit = new Thread(process::destroyForcibly, "lakehouse-connect-worker-stop");
-    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /**
@@ -63,7 +60,8 @@ final class ConnectWorkerJvm implements AutoCloseable {
    */
   static ConnectWorkerJvm start(Path pluginArchive, Endpoints endpoints, Duration commitInterval, Path logDir)
       throws IOException {
-    Path tmpDir = Files.createTempDirectory("lakehouse-connect-plugin-");
+    // Named for this JVM, so a run that starts after this one was killed removes what is left of it.
+    Path tmpDir = Owner.current().createTempDirectory("connect-plugin");
     ConnectWorkerJvm worker = null;
     try {
       Path pluginPath = Files.createDirectories(tmpDir.resolve("plugins"));
@@ -76,8 +74,9 @@ final class ConnectWorkerJvm implements AutoCloseable {
       List<String> classpath = classpathWithoutThePlugin();
       Files.createDirectories(logDir);
       Path log = logDir.resolve("connect-worker.log");
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      // Marked as this JVM's child, so the next run stops it should this JVM be killed.
+      List<String> command = ChildProcesses.javaCommand();
+      command.addAll(List.of(
           "-Xmx512m",
           "-Djava.io.tmpdir=" + tmpDir,
           // Connect logs at INFO by default; warnings are what a failed run needs.
@@ -87,7 +86,8 @@ final class ConnectWorkerJvm implements AutoCloseable {
           properties.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(ConnectSecrets.environment(endpoints));
-      worker = new ConnectWorkerJvm(builder.start(), tmpDir, log, url, classpath);
+      // Started only while the run goes on, and stopped by this JVM's shutdown hook with its directory.
+      worker = new ConnectWorkerJvm(ChildProcesses.start("the Connect worker JVM", builder, tmpDir), log, url, classpath);
       worker.awaitRestApi();
       return worker;
     } catch (IOException | RuntimeException e) {
@@ -100,24 +100,15 @@ final class ConnectWorkerJvm implements AutoCloseable {
     }
   }
 
-  /** The worker's configuration: the stack's broker, the plugin directory, and both secret providers. */
+  /**
+   * The worker's configuration: the embedded worker's (the stack's broker, both secret providers,
+   * which here read the secrets from the environment) plus the plugin directory.
+   */
   static Map<String, String> workerConfig(Endpoints endpoints, Duration commitInterval, String url, Path pluginPath,
       Path tmpDir, Path secretsDir) {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("bootstrap.servers", endpoints.kafka().bootstrapServers());
-    endpoints.kafka().clientProperties().forEach(config::put);
-    config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-    config.put("value.converter.schemas.enable", "false");
-    config.put("offset.storage.file.filename", tmpDir.resolve("connect.offsets").toString());
-    config.put("listeners", url);
+    Map<String, String> config = new LinkedHashMap<>(
+        ConnectWorkerConfig.of(endpoints.kafka(), tmpDir, url, commitInterval, secretsDir));
     config.put("plugin.path", pluginPath.toString());
-    // Plugins declare themselves in META-INF/services, ours included: no reflective scan.
-    config.put("plugin.discovery", "service_load");
-    // As on the embedded worker: an idle sink task sees commit requests only when it is flushed.
-    config.put("offset.flush.interval.ms", Long.toString(Math.max(50, Math.min(100, commitInterval.toMillis() / 4))));
-    // Both providers, as the README configures a worker; this one reads the secrets from its environment.
-    config.putAll(ConnectSecrets.workerConfig(secretsDir));
     return config;
   }
 
@@ -193,20 +184,8 @@ final class ConnectWorkerJvm implements AutoCloseable {
   /** Stops the worker (SIGTERM, then SIGKILL after 30 s) and deletes its temporary directory. */
   @Override
   public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopOnExit);
-    } catch (IllegalStateException alreadyShuttingDown) {
-      // the hook itself stops the process
-    }
-    process.destroy();
-    try {
-      await("the Connect worker to exit after SIGTERM").atMost(STOP_TIMEOUT).pollInterval(Duration.ofMillis(100))
-          .until(() -> !process.isAlive());
-    } catch (org.awaitility.core.ConditionTimeoutException hung) {
-      process.destroyForcibly();
-    } finally {
-      Directories.delete(tmpDir);
-    }
+    ChildProcesses.stop(process, STOP_TIMEOUT);
+    ChildProcesses.release(process);
   }
 
   private static void unzip(Path archive, Path into) throws IOException {

@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import lakehouse.lifecycle.Shutdown;
-import lakehouse.stack.connect.ConnectSecrets;
+import lakehouse.stack.Endpoints;
+import lakehouse.stack.connect.ConnectWorkerConfig;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
@@ -25,27 +26,11 @@ final class ConnectWorker implements AutoCloseable {
     this.workerConfig = workerConfig;
   }
 
-  /**
-   * @param secretsDir where the file the connectors' secret placeholders point to lives; the worker's
-   *     {@code FileConfigProvider} may read there and nowhere else ({@link ConnectSecrets})
-   */
+  /** @param secretsDir where the connectors' secrets file lives ({@link ConnectWorkerConfig#of}) */
   static ConnectWorker start(String bootstrapServers, Path workDir, Path secretsDir, Duration commitInterval) {
-    Map<String, String> worker = new HashMap<>();
-    worker.put("bootstrap.servers", bootstrapServers);
-    worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-    worker.put("value.converter.schemas.enable", "false");
-    worker.put("offset.storage.file.filename", workDir.resolve("connect.offsets").toString());
     // Port 0: the kernel picks a free one as the worker binds it, so no other run can take it in between.
-    worker.put("listeners", "http://" + FreePort.LOOPBACK + ":0");
-    // Plugins (the Iceberg sink, our metadata transform) are listed in META-INF/services: no classpath scan.
-    worker.put("plugin.discovery", "service_load");
-    // An idle sink task sees the coordinator's commit requests only when put() runs, which for an idle
-    // task is once per flush interval (default 60 s). Far below the commit interval, requests are
-    // answered within ~100 ms instead of up to a whole interval later.
-    worker.put("offset.flush.interval.ms", Long.toString(flushInterval(commitInterval)));
-    // The connectors carry placeholders for the catalog secret and the S3 secret key, never the values.
-    worker.putAll(ConnectSecrets.workerConfig(secretsDir));
+    Map<String, String> worker = new HashMap<>(ConnectWorkerConfig.of(new Endpoints.Kafka(bootstrapServers, Map.of()),
+        workDir, "http://" + FreePort.LOOPBACK + ":0", commitInterval, secretsDir));
     ConnectWorker connectWorker = new ConnectWorker(worker);
     connectWorker.startWorker();
     // The port it got is kept, so a restarted worker answers on the same URL.
@@ -89,10 +74,6 @@ final class ConnectWorker implements AutoCloseable {
       connect.herder().putConnectorConfig(connector.getKey(), connector.getValue(), true, created);
       created.get(30, TimeUnit.SECONDS);
     }
-  }
-
-  static long flushInterval(Duration commitInterval) {
-    return Math.max(50, Math.min(100, commitInterval.toMillis() / 4));
   }
 
   /** The worker's REST API, where connectors are created. */
