@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +23,7 @@ import lakehouse.stack.Endpoints;
 import lakehouse.stack.connect.ConnectSecrets;
 import lakehouse.stack.connect.ConnectWorkerConfig;
 import lakehouse.stack.connect.JsonSchemaConverter;
+import lakehouse.stack.embedded.FreePort;
 
 /**
  * A standalone Kafka Connect worker in a JVM of its own, as a Connect cluster outside the suite
@@ -66,7 +65,7 @@ final class ConnectWorkerJvm implements AutoCloseable {
     try {
       Path pluginPath = Files.createDirectories(tmpDir.resolve("plugins"));
       unzip(pluginArchive, pluginPath);
-      String url = "http://127.0.0.1:" + freePort();
+      String url = "http://" + FreePort.LOOPBACK + ":" + FreePort.next();
       Path properties = tmpDir.resolve("worker.properties");
       // FileConfigProvider's allowed.paths must exist.
       Path secretsDir = Files.createDirectories(tmpDir.resolve("secrets"));
@@ -210,12 +209,6 @@ final class ConnectWorkerJvm implements AutoCloseable {
     properties.putAll(config);
     try (Writer out = Files.newBufferedWriter(file)) {
       properties.store(out, "Kafka Connect worker proving the lakehouse Connect plugin archive");
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
     }
   }
 

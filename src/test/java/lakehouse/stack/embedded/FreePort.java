@@ -11,8 +11,8 @@ import java.util.List;
  * here and the server binding it, another run on the machine may take it: such a server tries again
  * on fresh ports, up to {@link #ATTEMPTS} times, when its start failed while one of its ports is taken.
  */
-final class FreePort {
-  static final String LOOPBACK = "127.0.0.1";
+public final class FreePort {
+  public static final String LOOPBACK = "127.0.0.1";
   static final int ATTEMPTS = 3;
 
   private FreePort() {}
@@ -35,7 +35,7 @@ final class FreePort {
     }
   }
 
-  static int next() {
+  public static int next() {
     try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(LOOPBACK))) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
