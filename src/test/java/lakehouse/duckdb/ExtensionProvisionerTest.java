@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.Map;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.Settings;
+import lakehouse.stacks.Stacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +111,7 @@ class ExtensionProvisionerTest {
 
   /** The official file already installed on this machine; without one, there is nothing real to serve. */
   private static Path installedOfficialFile(DuckDbExtensions.Location location, String extension) {
-    Path dir = RunSettings.from(Settings.fromJvm()).duckDbExtensionDir();
+    Path dir = Stacks.settings(Settings.fromJvm()).duckDbExtensionDir();
     Path file = dir.resolve("v" + location.version()).resolve(location.platform()).resolve(extension + ".duckdb_extension");
     assumeTrue(Files.isRegularFile(file), "needs DuckDB's official " + extension + " file in " + dir);
     return file;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lakehouse.Lakehouse;
+import lakehouse.junit.RunFixture;
 import lakehouse.report.RunReport;
 import lakehouse.schema.JsonSchema;
 import lakehouse.stack.RunSettings;
@@ -15,6 +16,7 @@ import lakehouse.trades.TradeGenerator;
  * The round trip as five stages, each run at most once per JVM and on demand: a spec class run
  * alone from an IDE triggers the stages before it. Stages do the work and wait; specs assert.
  */
+@RunFixture
 public final class Pipeline {
   public static final String TRADES = "trades";
   public static final String TRADE_ANALYTICS = "trade_analytics";

@@ -16,11 +16,11 @@ import java.util.stream.Stream;
 import lakehouse.Lakehouse;
 import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Pipeline;
+import lakehouse.plugin.JsonSchemaConverter;
+import lakehouse.plugin.RedpandaMetadata;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.ExternalSettings;
 import lakehouse.stack.RunSettings;
-import lakehouse.stack.external.ExternalSettings;
-import lakehouse.stack.connect.JsonSchemaConverter;
-import lakehouse.stack.connect.RedpandaMetadata;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

@@ -19,10 +19,10 @@ import java.util.zip.ZipInputStream;
 import lakehouse.lifecycle.ChildProcesses;
 import lakehouse.lifecycle.Directories;
 import lakehouse.lifecycle.Owner;
+import lakehouse.plugin.JsonSchemaConverter;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.connect.ConnectSecrets;
 import lakehouse.stack.connect.ConnectWorkerConfig;
-import lakehouse.stack.connect.JsonSchemaConverter;
 import lakehouse.stack.embedded.FreePort;
 
 /**
@@ -113,7 +113,7 @@ final class ConnectWorkerJvm implements AutoCloseable {
 
   /**
    * This JVM's classpath without every entry that holds the plugin's classes, which in a Maven run
-   * is target/test-classes; the Iceberg sink and Kafka Connect stay.
+   * is target/classes or the project jar; the Iceberg sink and Kafka Connect stay.
    */
   static List<String> classpathWithoutThePlugin() {
     List<String> kept = new ArrayList<>();

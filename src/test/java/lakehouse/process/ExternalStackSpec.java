@@ -10,8 +10,8 @@ import java.time.Duration;
 import lakehouse.Lakehouse;
 import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Pipeline;
+import lakehouse.stack.ExternalSettings;
 import lakehouse.stack.RunSettings;
-import lakehouse.stack.external.ExternalSettings;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

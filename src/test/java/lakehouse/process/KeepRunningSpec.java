@@ -15,9 +15,9 @@ import lakehouse.KafkaHandle;
 import lakehouse.junit.LakehouseSpec;
 import lakehouse.report.SecretScan;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.ExternalSettings;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.Settings;
-import lakehouse.stack.external.ExternalSettings;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

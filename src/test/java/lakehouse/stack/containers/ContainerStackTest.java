@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ContainerStackTest {
   private static final RunSettings SETTINGS =
-      RunSettings.from(new Settings(Map.of("lakehouse.stack", "containers"), Map.of()));
+      lakehouse.stacks.Stacks.settings(new Settings(Map.of("lakehouse.stack", "containers"), Map.of()));
 
   @Test
   void withoutDockerStartFailsSayingWhatHappenedAndNamingBothOtherStacks() {
