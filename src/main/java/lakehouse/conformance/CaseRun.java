@@ -14,7 +14,7 @@ import lakehouse.Lakehouse;
 import lakehouse.pipeline.Message;
 import lakehouse.pipeline.Produced;
 import lakehouse.pipeline.Producing;
-import lakehouse.pipeline.Progress;
+import lakehouse.progress.Progress;
 import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.UntranslatableSchemaException;
 import lakehouse.stack.IcebergTopic;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import lakehouse.Lakehouse;
+import lakehouse.progress.Progress;
 import lakehouse.stack.RunSettings;
 
 /**

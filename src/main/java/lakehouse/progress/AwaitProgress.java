@@ -9,7 +9,7 @@ import org.awaitility.core.TimeoutEvent;
  * Every Awaitility wait in the JVM that has no listener of its own becomes a phase, named by its
  * alias ("waiting for 3 dead letters in …"), so a long wait anywhere shows up in the heartbeat
  * without each wait printing its own progress. Waits that print their own ({@link
- * lakehouse.pipeline.Progress}) keep their listener and are not doubled.
+ * lakehouse.progress.Progress}) keep their listener and are not doubled.
  */
 final class AwaitProgress implements ConditionEvaluationListener<Object> {
   private static final int LONGEST_STATUS = 140;

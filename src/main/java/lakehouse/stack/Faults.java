@@ -1,6 +1,7 @@
 package lakehouse.stack;
 
 import java.time.Duration;
+import lakehouse.progress.Elapse;
 
 /** Faults a stack can inject into itself, to prove the pipeline keeps every record exactly once. */
 public interface Faults {
@@ -19,6 +20,6 @@ public interface Faults {
 
   /** Lets an outage last its wall-clock time: the wait polls with Awaitility, it does not sleep. */
   static void lastFor(Duration outage) {
-    lakehouse.pipeline.Elapse.of(outage, "the outage");
+    Elapse.of(outage, "the outage");
   }
 }

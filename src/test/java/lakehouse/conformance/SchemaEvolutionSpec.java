@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import lakehouse.Lakehouse;
 import lakehouse.junit.LakehouseSpec;
-import lakehouse.pipeline.Elapse;
+import lakehouse.progress.Elapse;
 import lakehouse.pipeline.Produced;
 import lakehouse.pipeline.Producing;
 import lakehouse.pipeline.Visibility;

@@ -16,7 +16,7 @@ import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.pipeline.Produced;
 import lakehouse.pipeline.Producing;
-import lakehouse.pipeline.Progress;
+import lakehouse.progress.Progress;
 import lakehouse.report.RunReport;
 import lakehouse.stack.Capability;
 import lakehouse.stack.RunSettings;

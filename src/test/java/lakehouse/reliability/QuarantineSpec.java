@@ -15,7 +15,7 @@ import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.pipeline.Produced;
 import lakehouse.pipeline.Producing;
-import lakehouse.pipeline.Progress;
+import lakehouse.progress.Progress;
 import lakehouse.reliability.BadRecords.BadRecord;
 import lakehouse.report.RunReport;
 import lakehouse.schema.IcebergTypes;

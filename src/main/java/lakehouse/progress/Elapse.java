@@ -1,4 +1,4 @@
-package lakehouse.pipeline;
+package lakehouse.progress;
 
 import java.time.Duration;
 import org.awaitility.Awaitility;

@@ -1,4 +1,4 @@
-package lakehouse.pipeline;
+package lakehouse.progress;
 
 import java.io.PrintStream;
 import java.util.function.LongSupplier;
