@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Everything a client needs to reach a stack. {@code toString()} never prints a secret.
  *
- * @param schemaRegistryUrl null where the stack has no Schema Registry (embedded)
+ * @param schemaRegistryUrl the Confluent-compatible Schema Registry: Redpanda's, or the embedded stand-in; null where an
+ *     external Kafka Connect cluster has none
  * @param connectUrl the Kafka Connect REST API running the Iceberg sink; null where Redpanda writes Iceberg itself
  * @param connectSecretsFile the properties file from which the Connect worker's {@code FileConfigProvider}
  *     reads the catalog secret and the S3 secret key; null where the worker reads them from its

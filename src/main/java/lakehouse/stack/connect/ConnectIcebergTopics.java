@@ -14,6 +14,8 @@ import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergClients;
 import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.IcebergTopics;
+import lakehouse.stack.redpanda.RedpandaIcebergTopics;
+import lakehouse.stack.redpanda.SchemaRegistryClient;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,6 +52,7 @@ public final class ConnectIcebergTopics implements IcebergTopics {
         createKafkaTopics(1, deadLetters, SinkConnectorConfigs.controlTopic(deadLetters));
         connect.putConnector(SinkConnectorConfigs.deadLetterConnector(name), configs.deadLetter(topic));
       }
+      register(name, topic.valueSchema());
       connect.putConnector(SinkConnectorConfigs.connector(name), configs.translation(topic, topic.valueSchema()));
     } catch (Exception e) {
       throw new IllegalStateException("could not create Iceberg topic " + name + ": " + e.getMessage(), e);
@@ -61,6 +64,7 @@ public final class ConnectIcebergTopics implements IcebergTopics {
   public void evolve(String topic, JsonSchema newSchema) {
     String name = SinkConnectorConfigs.connector(topic);
     try {
+      register(topic, newSchema);
       Map<String, String> config = new HashMap<>(connect.connectorConfig(name));
       config.put("value.converter." + JsonSchemaConverter.SCHEMA_CONFIG, newSchema.text());
       config.put("transforms.table." + TableAtFirstRecord.SCHEMA_CONFIG, newSchema.text());
@@ -68,6 +72,18 @@ public final class ConnectIcebergTopics implements IcebergTopics {
       connect.awaitTaskConfig(name, "value.converter." + JsonSchemaConverter.SCHEMA_CONFIG, newSchema.text());
     } catch (Exception e) {
       throw new IllegalStateException("could not evolve the schema of Iceberg topic " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * As on Redpanda, the schema is a version of the topic's {@code <topic>-value} subject, in the stack's Schema
+   * Registry (the embedded stand-in, or an external Connect cluster's registry when one is set), with the same
+   * request; the sink connectors take the schema from their configuration.
+   */
+  private void register(String topic, JsonSchema schema) {
+    if (endpoints.schemaRegistryUrl() != null) {
+      new SchemaRegistryClient(endpoints.schemaRegistryUrl())
+          .register(RedpandaIcebergTopics.subject(topic), RedpandaIcebergTopics.schemaRegistryRequest(schema));
     }
   }
 

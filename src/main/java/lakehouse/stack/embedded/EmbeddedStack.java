@@ -31,8 +31,8 @@ import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * Real components in this JVM, all on 127.0.0.1: Apache Kafka (KRaft) for the Kafka API, Kafka
- * Connect with Apache Iceberg's sink connector for Redpanda's Iceberg topics, Iceberg's REST
- * reference catalog on PostgreSQL for Polaris, and S3Proxy for MinIO.
+ * Connect with Apache Iceberg's sink connector for Redpanda's Iceberg topics, a Schema Registry stand-in for
+ * Redpanda's, Iceberg's REST reference catalog on PostgreSQL for Polaris, and S3Proxy for MinIO.
  */
 public final class EmbeddedStack implements LakehouseStack {
   public static final String BUCKET = "redpanda";
@@ -89,6 +89,7 @@ public final class EmbeddedStack implements LakehouseStack {
           () -> S3Server.start(workDir.dir("s3"), accessKey, secretKey, BUCKET))));
       Future<KafkaBroker> broker = starters.submit(() -> own(() -> log.step("Kafka broker (KRaft)",
           () -> KafkaBroker.start(workDir.dir("kafka")))));
+      SchemaRegistryServer registry = own(() -> log.step("Schema Registry (stand-in)", SchemaRegistryServer::start));
       String jdbcUrl = get(postgres).jdbcUrl();
       Endpoints.S3 store = get(s3).endpoint();
       RestCatalogServer catalog = own(() -> log.step("Iceberg REST catalog",
@@ -99,7 +100,7 @@ public final class EmbeddedStack implements LakehouseStack {
           bootstrap, workDir.dir("connect"), connectSecrets.getParent(), settings.commitInterval())));
       endpoints = new Endpoints(
           new Endpoints.Kafka(get(broker).bootstrapServers(), Map.of()),
-          null,
+          registry.url(),
           new Endpoints.Catalog(catalog.uri(), "", "lakehouse", UUID.randomUUID().toString(),
               catalog.uri() + "/v1/oauth/tokens", "catalog"),
           get(s3).endpoint(),
