@@ -99,6 +99,11 @@ final class SinkConnectorConfigs {
     // this (IntegrationTestBase); apache/iceberg#18006 proposes it as the coordinator's default.
     config.put("iceberg.kafka.auto.offset.reset", "earliest");
     config.put("consumer.override.auto.offset.reset", "earliest");
+    // Redpanda translates only committed data: it reads below the last stable offset and filters aborted
+    // transactional batches (datalake/translation/deps.cc, partition_data_source; docs/redpanda-contract.md §16).
+    // Kafka Connect's sink consumers set no isolation level (Worker.baseConsumerConfigs), and Kafka's default is
+    // read_uncommitted, so without this an aborted record would become a row.
+    config.put("consumer.override.isolation.level", "read_committed");
     // Redpanda stores the key and header values as they were produced: raw bytes.
     config.put("key.converter", BYTES);
     config.put("header.converter", BYTES);
