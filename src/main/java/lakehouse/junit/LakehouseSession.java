@@ -15,9 +15,14 @@ import lakehouse.lifecycle.Shutdown;
 import lakehouse.progress.Phase;
 import lakehouse.report.EndpointsReport;
 import lakehouse.report.RunReport;
+import lakehouse.report.WebConsoles;
+import lakehouse.stack.ExternalSettings;
 import lakehouse.stack.LakehouseStack;
 import lakehouse.stack.RunSettings;
+import lakehouse.stack.StackKind;
 import lakehouse.stack.StartupLog;
+import lakehouse.stack.containers.ContainerImages;
+import lakehouse.stack.containers.ContainerStack;
 import lakehouse.stacks.Stacks;
 
 /**
@@ -140,12 +145,26 @@ final class LakehouseSession implements AutoCloseable {
 
   private void keepRunningUntilStopped() throws IOException, InterruptedException {
     credentialsDir = Owner.current().createTempDirectory("credentials");
+    Path credentials = credentialsDir.resolve("credentials.env");
     EndpointsReport endpoints = new EndpointsReport(
-        stack.kind().settingValue(), stack.endpoints(), credentialsDir.resolve("credentials.env"));
+        stack.kind().settingValue(), stack.endpoints(), credentials, webConsoles(credentials));
     Path file = endpoints.write(settings.reportDir());
     OUT.print(endpoints.describe());
     OUT.println("[lakehouse] endpoints written to " + file);
     stopRequested.await();
+  }
+
+  /**
+   * The containers stack runs Redpanda Console and MinIO's console itself when kept running; for the
+   * others, a Console configuration next to endpoints.json and the command that starts the pinned image on it.
+   */
+  private WebConsoles webConsoles(Path credentials) {
+    if (stack instanceof ContainerStack containers && containers.monitoringUis().isPresent()) {
+      return WebConsoles.running(containers.monitoringUis().get(), credentials);
+    }
+    return WebConsoles.toStartYourself(stack.endpoints(),
+        stack.kind() == StackKind.EXTERNAL ? settings.source().get(ExternalSettings.REDPANDA_ADMIN_URL) : Optional.empty(),
+        ContainerImages.from(settings.source()).redpandaConsole(), settings.reportDir());
   }
 
   private synchronized void stop() throws Exception {

@@ -45,7 +45,7 @@ class WorkflowTest {
 
     String pull = runs.stream().filter(run -> run.contains("docker pull")).findFirst().orElseThrow();
     assertThat(pull).contains(images.redpanda(), images.polaris(), images.polarisAdminTool(), images.postgres(),
-        images.minio(), Docker.RYUK_IMAGE);
+        images.minio(), images.redpandaConsole(), Docker.RYUK_IMAGE);
     assertThat(pull).doesNotContain("mvnw");
     assertThat(runs).containsSubsequence(pull, "./mvnw -B verify -Dlakehouse.stack=containers");
   }

@@ -14,17 +14,20 @@ import lakehouse.DuckDbHandle;
 import lakehouse.KafkaHandle;
 import lakehouse.junit.LakehouseSpec;
 import lakehouse.report.SecretScan;
+import lakehouse.report.WebConsoles;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.ExternalSettings;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.Settings;
+import lakehouse.stack.containers.ContainerImages;
+import lakehouse.stack.containers.RedpandaConsoleConfig;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code lakehouse.keep-running=true} leaves the stack up after the spec, with its endpoints in
- * {@code endpoints.json}; a second client reaches the tables through them; SIGTERM then stops
- * everything and leaves no process or file behind.
+ * {@code endpoints.json} and a Redpanda Console configuration beside it; a second client reaches the
+ * tables through them; SIGTERM then stops everything and leaves no process or file behind.
  */
 @LakehouseSpec
 @Order(101)
@@ -36,6 +39,8 @@ class KeepRunningSpec {
   void aKeptStackServesItsPrintedEndpointsAndStopsCleanlyOnSigterm(RunSettings settings) throws Exception {
     Path reportDir = settings.reportDir().resolve("keep-running");
     Files.deleteIfExists(reportDir.resolve("endpoints.json"));
+    Path consoleConfig = reportDir.resolve(WebConsoles.CONFIG_FILE_NAME).toAbsolutePath();
+    Files.deleteIfExists(consoleConfig);
     ChildSettings child = new ChildSettings(settings, "embedded", reportDir)
         .with(RunSettings.KEEP_RUNNING, "true")
         .with(RunSettings.TRADES, Integer.toString(TRADES));
@@ -49,6 +54,15 @@ class KeepRunningSpec {
       assertThat(jvm.output()).contains("kcat -b", "duckdb -cmd", "endpoints written to");
 
       Endpoints endpoints = readEndpoints(reportDir.resolve("endpoints.json"));
+      // The embedded stack runs no Console: it prints where Console's configuration is and how to start it.
+      assertThat(jvm.output()).contains("redpanda console config:\n    " + consoleConfig + "\n",
+          "docker run --rm --network host -v '" + consoleConfig + "':" + RedpandaConsoleConfig.FILE_IN_CONTAINER
+              + ":ro -e CONFIG_FILEPATH=" + RedpandaConsoleConfig.FILE_IN_CONTAINER + " "
+              + ContainerImages.pinned().redpandaConsole());
+      assertThat(consoleConfig).exists();
+      assertThat(Files.readString(consoleConfig)).as("Redpanda Console's configuration")
+          .contains("brokers: [\"" + endpoints.kafka().bootstrapServers() + "\"]", endpoints.connectUrl())
+          .doesNotContain("schemaRegistry", "adminApi");
       assertThat(new KafkaHandle(endpoints.kafka(), null).recordCount("trades")).isEqualTo(TRADES);
       try (DuckDbHandle duckdb = DuckDbHandle.connectTo(endpoints, settings.duckDbExtensionDir())) {
         assertThat(duckdb.count("trades")).as("trades a second DuckDB reads through endpoints.json").isEqualTo(TRADES);

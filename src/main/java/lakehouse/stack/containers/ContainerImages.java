@@ -14,13 +14,14 @@ import org.testcontainers.utility.DockerImageName;
  * at or above the versions the stack depends on.
  */
 public record ContainerImages(
-    String redpanda, String polaris, String polarisAdminTool, String postgres, String minio) {
+    String redpanda, String polaris, String polarisAdminTool, String postgres, String minio, String redpandaConsole) {
 
   public static final String REDPANDA_KEY = "lakehouse.image.redpanda";
   public static final String POLARIS_KEY = "lakehouse.image.polaris";
   public static final String POLARIS_ADMIN_TOOL_KEY = "lakehouse.image.polaris-admin-tool";
   public static final String POSTGRES_KEY = "lakehouse.image.postgres";
   public static final String MINIO_KEY = "lakehouse.image.minio";
+  public static final String REDPANDA_CONSOLE_KEY = "lakehouse.image.redpanda-console";
 
   /** v25.3.11: the release the property contract was generated from; the suite needs 25.3+ ({@link RedpandaVersion#MINIMUM}). */
   static final String REDPANDA = "docker.redpanda.com/redpandadata/redpanda:v25.3.11";
@@ -30,6 +31,11 @@ public record ContainerImages(
   static final String POSTGRES = "postgres:17.6-alpine";
   /** The tag of Polaris' own MinIO guide; MinIO OSS images may no longer be updated. */
   static final String MINIO = "minio/minio:RELEASE.2025-05-24T17-08-30Z";
+  /**
+   * The Console release Redpanda's 25.3 documentation names ({@code latest-console-tag} in the {@code v/25.3}
+   * branch's {@code antora.yml}, next to {@code full-version: 25.3.11}). Started only with keep-running.
+   */
+  static final String REDPANDA_CONSOLE = "docker.redpanda.com/redpandadata/console:v3.3.1";
 
   private static final Pattern MAJOR_MINOR = Pattern.compile("^v?(\\d+)\\.(\\d+)");
 
@@ -39,6 +45,8 @@ public record ContainerImages(
     RedpandaVersion.parse(redpandaTag).ifPresent(release -> release.requireSupported(REDPANDA_KEY + "=" + redpanda, redpandaTag));
     requireAtLeast(POLARIS_KEY, polaris, 1, 2, "the S3 storage option stsUnavailable exists only from 1.2.0");
     requireAtLeast(POLARIS_ADMIN_TOOL_KEY, polarisAdminTool, 1, 2, "it must match the Polaris server");
+    requireAtLeast(REDPANDA_CONSOLE_KEY, redpandaConsole, 3, 2, "its configuration is written in Console v3's layout"
+        + " and turns analytics off, a key Console reads only from 3.2.0 (RedpandaConsoleConfig)");
   }
 
   public static ContainerImages pinned() {
@@ -55,7 +63,8 @@ public record ContainerImages(
         polaris,
         image(settings, POLARIS_ADMIN_TOOL_KEY, adminTool),
         image(settings, POSTGRES_KEY, POSTGRES),
-        image(settings, MINIO_KEY, MINIO));
+        image(settings, MINIO_KEY, MINIO),
+        image(settings, REDPANDA_CONSOLE_KEY, REDPANDA_CONSOLE));
   }
 
   /** One line for the run's banner: what runs, at which versions. */

@@ -34,6 +34,7 @@ public final class ContainerStack implements LakehouseStack {
   private final Endpoints.Catalog readOnlyCatalog;
   private final IcebergTopics icebergTopics;
   private final Faults faults;
+  private final Optional<MonitoringUis> monitoringUis;
 
   private ContainerStack(ContainerImages images, StartedContainers containers, ContainerStackStarter.Started started) {
     this.images = images;
@@ -42,10 +43,12 @@ public final class ContainerStack implements LakehouseStack {
     this.readOnlyCatalog = started.readOnlyCatalog();
     this.icebergTopics = new RedpandaIcebergTopics(endpoints, RedpandaBootstrapConfig.SCHEMA_CACHE_TTL);
     this.faults = started.faults();
+    this.monitoringUis = started.monitoring();
   }
 
   /**
-   * Starts the stack and returns once Polaris holds the catalog and Redpanda accepts requests.
+   * Starts the stack and returns once Polaris holds the catalog and Redpanda accepts requests. With
+   * {@code lakehouse.keep-running}, Redpanda Console starts too, and answers before this returns.
    *
    * @throws IllegalStateException when no Docker engine answers within {@link Docker#ANSWER_TIMEOUT}
    *     (at once when there is none), saying what happened; or when a container does not start, and
@@ -64,7 +67,7 @@ public final class ContainerStack implements LakehouseStack {
     ContainerCredentials credentials = ContainerCredentials.generate();
     StartedContainers containers = new StartedContainers(credentials);
     ContainerStackStarter starter =
-        new ContainerStackStarter(images, credentials, settings.commitInterval(), containers);
+        new ContainerStackStarter(images, credentials, settings.commitInterval(), settings.keepRunning(), containers);
     try {
       return new ContainerStack(images, containers, starter.start());
     } catch (RuntimeException e) {
@@ -125,16 +128,24 @@ public final class ContainerStack implements LakehouseStack {
   }
 
   /**
+   * Redpanda Console and MinIO's console, for a stack kept running ({@code lakehouse.keep-running});
+   * empty otherwise: nobody watches a spec run, and Console would only add to its start-up.
+   */
+  public Optional<MonitoringUis> monitoringUis() {
+    return monitoringUis;
+  }
+
+  /**
    * Writes {@code redpanda.log}, {@code polaris.log}, {@code polaris-bootstrap.log},
-   * {@code postgres.log} and {@code minio.log} into {@code dir}, secrets masked. Works before and
-   * after {@link #close()}.
+   * {@code postgres.log} and {@code minio.log} (and {@code redpanda-console.log}, with keep-running)
+   * into {@code dir}, secrets masked. Works before and after {@link #close()}.
    */
   @Override
   public void dumpLogs(Path dir) {
     containers.dumpLogs(dir);
   }
 
-  /** Stops Redpanda, Polaris, PostgreSQL and MinIO in that order, then the network. Idempotent. */
+  /** Stops Redpanda Console (if started), Redpanda, Polaris, PostgreSQL and MinIO in that order, then the network. Idempotent. */
   @Override
   public void close() {
     containers.close();

@@ -1,6 +1,7 @@
 package lakehouse.stack.containers;
 
 import java.time.Duration;
+import java.util.Optional;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.Faults;
 import org.testcontainers.containers.MinIOContainer;
@@ -11,24 +12,31 @@ import org.testcontainers.utility.DockerImageName;
  * Starts the containers in dependency order (containers-stack.md §2): MinIO and its bucket, which
  * Redpanda needs at its first start; PostgreSQL; Polaris' schema and root principal, then Polaris;
  * the catalog, grants and read-only principal, which Redpanda needs before its first commit;
- * Redpanda last. Redpanda's and Polaris' host ports are fixed up front ({@link HostPorts}), so the
- * faults can restart them without moving an address the JVM or Redpanda's listener holds.
+ * Redpanda; with monitoring, Redpanda Console last. Redpanda's and Polaris' host ports are fixed up
+ * front ({@link HostPorts}), so the faults can restart them without moving an address the JVM or
+ * Redpanda's listener holds.
  */
 final class ContainerStackStarter {
-  /** What the specs get: the endpoints, as root, the catalog as the read-only principal, and the faults. */
-  record Started(Endpoints endpoints, Endpoints.Catalog readOnlyCatalog, Faults faults) {}
+  /**
+   * What the specs get: the endpoints, as root, the catalog as the read-only principal, and the faults;
+   * and the web UIs, where monitoring was asked for.
+   */
+  record Started(Endpoints endpoints, Endpoints.Catalog readOnlyCatalog, Faults faults, Optional<MonitoringUis> monitoring) {}
 
   private final ContainerImages images;
   private final ContainerCredentials credentials;
   private final Duration commitInterval;
+  private final boolean monitoring;
   private final StartedContainers containers;
   private String step = "not started";
 
-  ContainerStackStarter(
-      ContainerImages images, ContainerCredentials credentials, Duration commitInterval, StartedContainers containers) {
+  /** @param monitoring whether to start Redpanda Console too (with keep-running: docs/containers-stack.md) */
+  ContainerStackStarter(ContainerImages images, ContainerCredentials credentials, Duration commitInterval,
+      boolean monitoring, StartedContainers containers) {
     this.images = images;
     this.credentials = credentials;
     this.commitInterval = commitInterval;
+    this.monitoring = monitoring;
     this.containers = containers;
   }
 
@@ -64,6 +72,16 @@ final class ContainerStackStarter {
     IcebergRedpandaContainer redpanda = redpanda();
     redpanda.setPortBindings(ports.redpandaBindings());
     containers.start(StackWiring.REDPANDA, redpanda);
+    Optional<MonitoringUis> uis = Optional.empty();
+    if (monitoring) {
+      step = "start Redpanda Console (" + images.redpandaConsole() + ")";
+      RedpandaConsoleContainer console = containers.start(StackWiring.REDPANDA_CONSOLE,
+          new RedpandaConsoleContainer(images.redpandaConsole(), containers.network()));
+      // MinIO's console port is exposed by MinIOContainer itself, on an ephemeral host port.
+      uis = Optional.of(new MonitoringUis(console.url(),
+          "http://" + minio.getHost() + ":" + minio.getMappedPort(StackWiring.MINIO_CONSOLE_PORT),
+          credentials.minioUser()));
+    }
     step = "started";
     String host = redpanda.getHost();
     Endpoints endpoints = ContainerEndpoints.of(host,
@@ -74,7 +92,7 @@ final class ContainerStackStarter {
             minio.getMappedPort(StackWiring.MINIO_S3_PORT)),
         credentials);
     Faults faults = new ContainerFaults(new DockerContainerControl(redpanda, polaris, postgres, endpoints));
-    return new Started(endpoints, ContainerEndpoints.readOnlyCatalog(host, polaris.apiPort(), reader), faults);
+    return new Started(endpoints, ContainerEndpoints.readOnlyCatalog(host, polaris.apiPort(), reader), faults, uis);
   }
 
   private MinIOContainer minio() {

@@ -7,12 +7,15 @@ package lakehouse.stack.containers;
  *
  * <p>The first line is the marker the module's {@code entrypoint-tc.sh} waits for before it starts
  * Redpanda; the Kafka API is advertised at the host-mapped port only known after the container starts.
+ * A third Kafka listener, {@code network}, is not in the module's template: it advertises
+ * {@code redpanda:29092} to other containers on the stack's network, such as Redpanda Console.
  */
 final class RedpandaNodeConfig {
   static final String MARKER = "# Injected by testcontainers";
   /** The listener Redpanda's own Schema Registry and HTTP Proxy clients use inside the container. */
   static final int INTERNAL_KAFKA_PORT = 9093;
-  static final int ADMIN_PORT = 9644;
+  static final int ADMIN_PORT = StackWiring.ADMIN_PORT;
+  static final String NETWORK_LISTENER = "network";
   static final int PROXY_PORT = 8082;
 
   private RedpandaNodeConfig() {}
@@ -32,6 +35,10 @@ final class RedpandaNodeConfig {
         + "      name: internal\n"
         + "      port: " + INTERNAL_KAFKA_PORT + "\n"
         + "      authentication_method: none\n"
+        + "    - address: 0.0.0.0\n"
+        + "      name: " + NETWORK_LISTENER + "\n"
+        + "      port: " + StackWiring.NETWORK_KAFKA_PORT + "\n"
+        + "      authentication_method: none\n"
         + "  advertised_kafka_api:\n"
         + "    - address: " + advertisedHost + "\n"
         + "      name: external\n"
@@ -39,6 +46,9 @@ final class RedpandaNodeConfig {
         + "    - address: 127.0.0.1\n"
         + "      name: internal\n"
         + "      port: " + INTERNAL_KAFKA_PORT + "\n"
+        + "    - address: " + StackWiring.REDPANDA + "\n"
+        + "      name: " + NETWORK_LISTENER + "\n"
+        + "      port: " + StackWiring.NETWORK_KAFKA_PORT + "\n"
         + "schema_registry:\n"
         + "  schema_registry_api:\n"
         + "    - address: 0.0.0.0\n"

@@ -10,6 +10,7 @@ final class StackWiring {
   static final String POLARIS = "polaris";
   static final String POSTGRES = "postgres";
   static final String MINIO = "minio";
+  static final String REDPANDA_CONSOLE = "redpanda-console";
 
   static final int KAFKA_PORT = 9092;
   static final int SCHEMA_REGISTRY_PORT = 8081;
@@ -17,6 +18,17 @@ final class StackWiring {
   static final int POLARIS_MANAGEMENT_PORT = 8182;
   static final int POSTGRES_PORT = 5432;
   static final int MINIO_S3_PORT = 9000;
+  /** MinIO's web console: Testcontainers' MinIOContainer runs {@code server --console-address :9001} and exposes it. */
+  static final int MINIO_CONSOLE_PORT = 9001;
+  /**
+   * Redpanda's Kafka listener for other containers, advertised as {@code redpanda:29092}: the host-mapped
+   * listener advertises an address only the host reaches, the internal one {@code 127.0.0.1}.
+   */
+  static final int NETWORK_KAFKA_PORT = 29092;
+  /** Redpanda's Admin API inside the network. */
+  static final int ADMIN_PORT = 9644;
+  /** Redpanda Console's HTTP port, its default {@code server.listenPort}. */
+  static final int REDPANDA_CONSOLE_PORT = 8080;
 
   /** Redpanda's Tiered Storage bucket; Polaris' base location must be inside it (containers-stack.md §4.3). */
   static final String BUCKET = "redpanda";

@@ -18,6 +18,7 @@ class ContainerImagesTest {
     assertThat(images.polarisAdminTool()).isEqualTo("apache/polaris-admin-tool:1.7.0");
     assertThat(images.postgres()).isEqualTo("postgres:17.6-alpine");
     assertThat(images.minio()).isEqualTo("minio/minio:RELEASE.2025-05-24T17-08-30Z");
+    assertThat(images.redpandaConsole()).isEqualTo("docker.redpanda.com/redpandadata/console:v3.3.1");
   }
 
   @Test
@@ -94,6 +95,20 @@ class ContainerImagesTest {
     assertThatThrownBy(() -> ContainerImages.from(settings))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("stsUnavailable");
+  }
+
+  @Test
+  void aRedpandaConsoleOlderThan3Point2IsRefusedBecauseTheConfigurationIsWrittenForIt() {
+    Settings settings = new Settings(
+        Map.of("lakehouse.image.redpanda-console", "docker.redpanda.com/redpandadata/console:v2.8.5"), Map.of());
+
+    assertThatThrownBy(() -> ContainerImages.from(settings))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lakehouse.image.redpanda-console=docker.redpanda.com/redpandadata/console:v2.8.5 is older"
+            + " than 3.2")
+        .hasMessageContaining("Console v3's layout");
+    assertThat(ContainerImages.from(new Settings(Map.of(), Map.of("LAKEHOUSE_IMAGE_REDPANDA_CONSOLE",
+        "mirror.example/console:v3.5.2"))).redpandaConsole()).isEqualTo("mirror.example/console:v3.5.2");
   }
 
   @Test

@@ -28,6 +28,17 @@ class RedpandaNodeConfigTest {
   }
 
   @Test
+  void advertisesAListenerForOtherContainersAtRedpandasNetworkAlias() throws Exception {
+    JsonNode redpanda = parsed().path("redpanda");
+
+    assertThat(redpanda.path("kafka_api").get(2).path("name").asText()).isEqualTo("network");
+    assertThat(redpanda.path("kafka_api").get(2).path("port").asInt()).isEqualTo(29092);
+    assertThat(redpanda.path("advertised_kafka_api").get(2).path("name").asText()).isEqualTo("network");
+    assertThat(redpanda.path("advertised_kafka_api").get(2).path("address").asText()).isEqualTo("redpanda");
+    assertThat(redpanda.path("advertised_kafka_api").get(2).path("port").asInt()).isEqualTo(29092);
+  }
+
+  @Test
   void servesTheSchemaRegistryOn8081() throws Exception {
     assertThat(parsed().path("schema_registry").path("schema_registry_api").get(0).path("port").asInt()).isEqualTo(8081);
   }
