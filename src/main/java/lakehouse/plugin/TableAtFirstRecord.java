@@ -47,6 +47,11 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
   public static final String PARTITION_SPEC_CONFIG = "partition.spec";
   /** Prefix of the REST catalog client's properties, the same the sink gets under {@code iceberg.catalog.}. */
   public static final String CATALOG_PREFIX = "catalog.";
+  /**
+   * Where {@link SchemaRegistryConverter} puts the value columns of the schema a record was written with: the
+   * table is made, or evolved, from those, and the key leaves the row here.
+   */
+  public static final String VALUE_TYPE_KEY = "__lakehouse.value.columns";
 
   private TableIdentifier table;
   private Schema wanted;
@@ -55,11 +60,16 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
   private RESTCatalog catalog;
   private volatile boolean ready;
   private String incompatible;
+  /** The writer schemas' columns whose table is ensured, and what was wrong where one did not fit. */
+  private final Map<Types.StructType, String> ensured = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public SinkRecord apply(SinkRecord record) {
     if (record.value() == null) {
       return record;
+    }
+    if (record.value() instanceof Map<?, ?> row && row.get(VALUE_TYPE_KEY) instanceof Types.StructType columns) {
+      return applyWriterSchema(record, row, columns);
     }
     if (!ready) {
       ensureTable();
@@ -68,6 +78,28 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
       throw new DataException(incompatible);
     }
     return record;
+  }
+
+  /** The table as the record's own schema wants it (Schema Registry modes): created, or evolved, once per schema. */
+  private SinkRecord applyWriterSchema(SinkRecord record, Map<?, ?> row, Types.StructType columns) {
+    String problem = ensured.get(columns);
+    if (problem == null) {
+      synchronized (this) {
+        wanted = IcebergTypes.tableSchema(columns);
+        incompatible = null;
+        ready = false;
+        ensureTable();
+        problem = incompatible == null ? "" : incompatible;
+        ensured.put(columns, problem);
+      }
+    }
+    if (!problem.isEmpty()) {
+      throw new DataException(problem);
+    }
+    Map<Object, Object> value = new java.util.LinkedHashMap<>(row);
+    value.remove(VALUE_TYPE_KEY);
+    return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+        record.valueSchema(), value, record.timestamp());
   }
 
   /**

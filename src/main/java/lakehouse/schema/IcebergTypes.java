@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -36,9 +37,24 @@ public final class IcebergTypes {
     AtomicInteger ids = new AtomicInteger();
     List<Types.NestedField> columns = new ArrayList<>();
     JsonNode userRedpanda = valueSchema.isObject() ? valueSchema.properties().get(REDPANDA_METADATA) : null;
-    columns.add(redpandaColumn(ids, userRedpanda));
+    columns.add(redpandaColumn(ids, userRedpanda, null));
     columns.addAll(valueColumns(valueSchema, ids));
     return new Schema(columns);
+  }
+
+  /**
+   * The table schema for value columns of any format ({@link ValueSchema#valueType()}): Redpanda's metadata
+   * struct, then the columns in their order; a value field named {@code redpanda} moves into the struct as
+   * {@code redpanda.data} (record_translator.cc, build_type). Field IDs are assigned afresh.
+   */
+  public static Schema tableSchema(Types.StructType valueColumns) {
+    Types.NestedField userRedpanda = valueColumns.field(REDPANDA_METADATA);
+    List<Types.NestedField> columns = new ArrayList<>();
+    columns.add(redpandaColumn(new AtomicInteger(1000), null, userRedpanda == null ? null : userRedpanda.type()));
+    valueColumns.fields().stream().filter(field -> !field.name().equals(REDPANDA_METADATA)).forEach(columns::add);
+    AtomicInteger ids = new AtomicInteger();
+    return new Schema(((Types.StructType) TypeUtil.assignFreshIds(Types.StructType.of(columns), ids::incrementAndGet))
+        .fields());
   }
 
   /** Redpanda's dead-letter table of a topic: records that could not be translated, kept whole. */
@@ -50,7 +66,7 @@ public final class IcebergTypes {
   public static Schema deadLetterSchema() {
     AtomicInteger ids = new AtomicInteger();
     return new Schema(
-        redpandaColumn(ids, null),
+        redpandaColumn(ids, null, null),
         Types.NestedField.optional(ids.incrementAndGet(), "value", Types.BinaryType.get()));
   }
 
@@ -74,7 +90,7 @@ public final class IcebergTypes {
    * every field optional (table_definition.cc, schemaless_struct_type), then a user's own
    * {@code redpanda} property, if the value has one (record_translator.cc, build_type).
    */
-  private static Types.NestedField redpandaColumn(AtomicInteger ids, JsonNode userRedpanda) {
+  private static Types.NestedField redpandaColumn(AtomicInteger ids, JsonNode userRedpanda, Type userRedpandaType) {
     int structId = ids.incrementAndGet();
     List<Types.NestedField> fields = new ArrayList<>();
     fields.add(Types.NestedField.optional(ids.incrementAndGet(), "partition", Types.IntegerType.get()));
@@ -91,6 +107,8 @@ public final class IcebergTypes {
     if (userRedpanda != null) {
       fields.add(Types.NestedField.optional(ids.incrementAndGet(), USER_REDPANDA_FIELD,
           icebergType(userRedpanda, ids, "$." + REDPANDA_METADATA)));
+    } else if (userRedpandaType != null) {
+      fields.add(Types.NestedField.optional(ids.incrementAndGet(), USER_REDPANDA_FIELD, userRedpandaType));
     }
     return Types.NestedField.optional(structId, REDPANDA_METADATA, Types.StructType.of(fields));
   }

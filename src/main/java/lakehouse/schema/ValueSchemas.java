@@ -1,0 +1,34 @@
+package lakehouse.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a registered schema in the format its {@code schemaType} names, as Redpanda's schema resolver does. */
+public final class ValueSchemas {
+  private ValueSchemas() {}
+
+  /**
+   * @param messageIndexes for Protobuf, the wire format's message indexes; ignored otherwise
+   * @param protobufName for Protobuf in {@code value_schema_latest}, the message the topic names; it wins over
+   *     the indexes
+   * @throws IllegalArgumentException where the schema cannot be read, or names no such message
+   */
+  public static ValueSchema of(ValueFormat format, String text, List<Integer> messageIndexes,
+      Optional<String> protobufName) {
+    return switch (format) {
+      case JSON -> new JsonValueSchema(JsonSchema.parse(text));
+      case AVRO, PROTOBUF -> throw new IllegalArgumentException(format.schemaType()
+          + " schemas are not translated yet (docs/redpanda-contract.md, sections 13 and 14)");
+    };
+  }
+
+  /** The format a Schema Registry's {@code schemaType} names; absent means Avro. */
+  public static ValueFormat format(String schemaType) {
+    for (ValueFormat format : ValueFormat.values()) {
+      if (format.schemaType().equals(schemaType)) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("unknown schemaType '" + schemaType + "'");
+  }
+}
