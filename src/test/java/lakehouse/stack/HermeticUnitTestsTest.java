@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import lakehouse.duckdb.PypiIndex;
 import org.junit.jupiter.api.Test;
@@ -13,25 +12,19 @@ import org.junit.jupiter.api.Test;
 /**
  * Settings are for the spec: no unit test reads one, so {@code ./mvnw verify -Dlakehouse.trades=abc}
  * (or {@code LAKEHOUSE_TRADES=abc}) passes every unit test and stops in the spec's preflight. Every
- * build proves it: surefire starts the unit tests with each setting below set, as a system property
- * and as an environment variable, to a value that no setting accepts (pom.xml), so a unit test that
- * read one would fail. This test checks that those values are in place and that none is usable.
+ * build proves it: the unit tests run with each setting set to a value that no setting accepts, as an
+ * environment variable (surefire's configuration in pom.xml) and as a system property
+ * ({@link UnusableSettings}), so a unit test that read one would fail. This test checks that those
+ * values are in place and that the value is of no use to any setting.
  */
 class HermeticUnitTestsTest {
-  /** The settings the unit-tested code could read; pom.xml sets the same ones for surefire. */
-  static final List<String> SETTINGS = List.of(RunSettings.STACK, RunSettings.TRADES, RunSettings.SEED,
-      RunSettings.COMMIT_INTERVAL_MS, RunSettings.VISIBILITY_TIMEOUT_MS, RunSettings.REPORT_DIR,
-      RunSettings.DUCKDB_EXTENSION_DIR, RunSettings.KEEP_RUNNING, PypiIndex.INDEX_URL, "lakehouse.conformance.dir",
-      "lakehouse.conformance.parallelism", "lakehouse.benchmark.sizes", "lakehouse.benchmark.batches",
-      "lakehouse.interrupts");
-
   @Test
   void everySettingIsSetInTheUnitTestsEnvironmentToOneUnusableValue() {
     String value = System.getenv(Settings.environmentName(RunSettings.TRADES));
     assertThat(value).as("LAKEHOUSE_TRADES in the unit tests' JVM (surefire's environmentVariables in pom.xml)").isNotBlank();
 
-    // Surefire's environment replaces the one Maven was started with, so these hold whatever the shell set.
-    for (String setting : SETTINGS) {
+    // Surefire's values replace any the shell set (LAKEHOUSE_TRADES=abc ./mvnw …): each is the unusable one.
+    for (String setting : UnusableSettings.SETTINGS) {
       assertThat(System.getenv(Settings.environmentName(setting))).as(Settings.environmentName(setting)).isEqualTo(value);
     }
     assertUnusable(value);
@@ -39,8 +32,12 @@ class HermeticUnitTestsTest {
 
   @Test
   void everySettingIsSetInTheUnitTestsSystemProperties() {
-    // The value of pom.xml, or the one given to Maven with -D, which replaces it: either way, not read.
-    for (String setting : SETTINGS) {
+    String value = System.getProperty(UnusableSettings.VALUE);
+    assertThat(value).as(UnusableSettings.VALUE + " in the unit tests' JVM (surefire's systemPropertyVariables in pom.xml)")
+        .isEqualTo(System.getenv(Settings.environmentName(RunSettings.TRADES)));
+
+    // The unusable value, or the one given to Maven with -D, which stays: either way, no unit test reads it.
+    for (String setting : UnusableSettings.SETTINGS) {
       assertThat(System.getProperty(setting)).as("the system property " + setting).isNotBlank();
     }
   }
