@@ -46,7 +46,9 @@ public final class LakehouseExtension implements ParameterResolver, BeforeAllCal
   static {
     // Before anything starts or logs: the shutdown switch, and this JVM's own stack log file.
     Shutdown.install();
-    StackLog.useReportDir(reportDirOrDefault());
+    if (StackLog.current() == null) {
+      StackLog.useReportDir(reportDirOrDefault());
+    }
   }
 
   /**
@@ -54,6 +56,15 @@ public final class LakehouseExtension implements ParameterResolver, BeforeAllCal
    * suite's own tests of this extension set it, for fixture specs that never open DuckDB.
    */
   static final String PREFLIGHT_DUCKDB = "lakehouse.preflight.duckdb";
+
+  /**
+   * JUnit configuration parameter: {@code false} takes the run's settings ({@code lakehouse.trades} …)
+   * only from the launch's configuration parameters, never from this JVM's system properties or
+   * environment variables. Only the suite's own tests of this extension set it, launching with JUnit's
+   * implicit configuration parameters off, so the settings given to Maven for the spec never reach
+   * the fixture specs they run inside the unit tests' JVM.
+   */
+  static final String SETTINGS_FROM_JVM = "lakehouse.junit.settings-from-jvm";
 
   private static final Map<Class<?>, Function<LakehouseSession, Object>> HANDLES = Map.of(
       Lakehouse.class, LakehouseSession::lakehouse,
@@ -205,6 +216,12 @@ public final class LakehouseExtension implements ParameterResolver, BeforeAllCal
     } catch (Exception e) {
       return "; stack diagnostics could not be written: " + e;
     }
+  }
+
+  /** The run's settings: this JVM's, as failsafe starts it, unless the launch says otherwise ({@link #SETTINGS_FROM_JVM}). */
+  static Settings settings(ExtensionContext context) {
+    boolean fromJvm = context.getConfigurationParameter(SETTINGS_FROM_JVM, Boolean::parseBoolean).orElse(true);
+    return fromJvm ? Settings.fromJvm() : Settings.lookingUp(context::getConfigurationParameter);
   }
 
   /** The report directory as set, or the default while a bad setting waits to fail the preflight with its fix. */

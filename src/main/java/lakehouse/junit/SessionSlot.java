@@ -64,7 +64,7 @@ final class SessionSlot implements AutoCloseable {
 
   private void begin(ExtensionContext context) {
     Heartbeat.install();
-    Settings source = Settings.fromJvm();
+    Settings source = LakehouseExtension.settings(context);
     reportDir = reportDir(source);
     boolean writesRunReport = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LakehouseSpec.class)
         .map(LakehouseSpec::writesRunReport).orElse(true);

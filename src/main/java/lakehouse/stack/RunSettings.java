@@ -70,7 +70,7 @@ public record RunSettings(
   }
 
   /** DuckDB's own default, so an online machine's {@code INSTALL} and the offline script agree. */
-  static Path defaultDuckDbExtensionDir() {
+  public static Path defaultDuckDbExtensionDir() {
     return Path.of(System.getProperty("user.home"), ".duckdb", "extensions");
   }
 }

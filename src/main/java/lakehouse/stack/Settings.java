@@ -7,25 +7,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Reads a setting from a system property ({@code lakehouse.trades}) or, failing that, from its
  * environment variable ({@code LAKEHOUSE_TRADES}). Bad values fail with the key and the fix.
+ *
+ * <p>Only the spec's JVM reads its own ({@link #fromJvm()}); everything else is handed its settings, so
+ * the unit tests see none of the run's settings, however they are given to Maven.
  */
 public final class Settings {
-  private final Map<String, String> systemProperties;
-  private final Map<String, String> environment;
+  private final Function<String, String> systemProperties;
+  private final Function<String, String> environment;
 
   public Settings(Map<String, String> systemProperties, Map<String, String> environment) {
-    this.systemProperties = Map.copyOf(systemProperties);
-    this.environment = Map.copyOf(environment);
+    this(Map.copyOf(systemProperties)::get, Map.copyOf(environment)::get);
   }
 
+  private Settings(Function<String, String> systemProperties, Function<String, String> environment) {
+    this.systemProperties = systemProperties;
+    this.environment = environment;
+  }
+
+  /** This JVM's system properties and environment variables: the spec's JVM, as Maven's failsafe starts it. */
   public static Settings fromJvm() {
     Map<String, String> props = new HashMap<>();
     Properties system = System.getProperties();
     system.stringPropertyNames().forEach(name -> props.put(name, system.getProperty(name)));
     return new Settings(props, System.getenv());
+  }
+
+  /** Settings looked up one key at a time (such as JUnit's configuration parameters), with no environment. */
+  public static Settings lookingUp(Function<String, Optional<String>> lookup) {
+    return new Settings(key -> lookup.apply(key).orElse(null), name -> null);
   }
 
   /** {@code lakehouse.commit-interval-ms} → {@code LAKEHOUSE_COMMIT_INTERVAL_MS}. */
@@ -34,16 +48,16 @@ public final class Settings {
   }
 
   public Optional<String> get(String key) {
-    String value = systemProperties.get(key);
+    String value = systemProperties.apply(key);
     if (value == null || value.isBlank()) {
-      value = environment.get(environmentName(key));
+      value = environment.apply(environmentName(key));
     }
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
   /** A plain environment variable that belongs to another tool, such as pip's {@code PIP_INDEX_URL}. */
   public Optional<String> environmentVariable(String name) {
-    String value = environment.get(name);
+    String value = environment.apply(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 

@@ -45,12 +45,10 @@ class BenchmarkChartsTest {
           BenchmarkCharts.FRESHNESS_PARTS_CHART)) {
         assertThat(dir.resolve(chart + ".png")).isNotEmptyFile();
       }
-      String preview = System.getProperty("lakehouse.chart-preview-dir");
-      if (preview != null) {
-        Path out = Files.createDirectories(Path.of(preview, results.size() + "-sizes"));
-        for (Path png : Files.list(dir).toList()) {
-          Files.copy(png, out.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+      // A copy to look at after the build: target/chart-preview/<n>-sizes/.
+      Path out = Files.createDirectories(Path.of("target", "chart-preview", results.size() + "-sizes"));
+      for (Path png : Files.list(dir).toList()) {
+        Files.copy(png, out.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

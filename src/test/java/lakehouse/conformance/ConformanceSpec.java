@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Redpanda's translation, case by case, on this stack: every file of src/test/resources/conformance,
  * plus those of {@value ConformanceCase#DIR}, as one test each, named after the case. The cases
- * run a few at a time on the shared stack; each test waits for its own.
+ * run a few at a time on the shared stack; each test waits for its own. A file that cannot be read
+ * is a test that fails with the file, the field and what it must be.
  */
 @LakehouseSpec
 @Order(10)
@@ -25,18 +26,24 @@ class ConformanceSpec {
 
   @TestFactory
   List<DynamicTest> everyCaseBehavesAsOnRedpanda(Lakehouse lakehouse, RunSettings settings) {
-    List<ConformanceCase> cases = ConformanceCase.toRun(settings.source());
+    List<CaseFile> files = ConformanceCase.toRun(settings.source());
     ExecutorService runners = Executors.newFixedThreadPool(ConformanceCase.parallelism(settings.source()), runnable -> {
       Thread thread = new Thread(runnable, "lakehouse-conformance");
       thread.setDaemon(true);
       return thread;
     });
     List<DynamicTest> tests = new ArrayList<>();
-    for (int i = 0; i < cases.size(); i++) {
-      ConformanceCase testCase = cases.get(i);
+    for (int i = 0; i < files.size(); i++) {
+      CaseFile file = files.get(i);
+      if (!file.readable()) {
+        // Its own test fails, naming the file and the field; the other cases still run.
+        tests.add(DynamicTest.dynamicTest(file.displayName(), file::orFail));
+        continue;
+      }
+      ConformanceCase testCase = file.testCase();
       int index = i;
       Future<List<String>> result = runners.submit(() -> new CaseRun(lakehouse, settings, testCase, index).run());
-      tests.add(DynamicTest.dynamicTest(testCase.name() + " [" + testCase.file().getFileName() + "]", () ->
+      tests.add(DynamicTest.dynamicTest(file.displayName(), () ->
           assertThat(result.get()).as("%s (%s)", testCase.name(), testCase.source()).isEmpty()));
     }
     runners.shutdown();

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.Map;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.Settings;
-import lakehouse.stacks.Stacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,9 +108,13 @@ class ExtensionProvisionerTest {
     return duckdb;
   }
 
-  /** The official file already installed on this machine; without one, there is nothing real to serve. */
+  /**
+   * The official file already installed in DuckDB's own default directory; without one, there is
+   * nothing real to serve. Not the run's {@code lakehouse.duckdb.extension-dir}: no setting given for
+   * the spec changes what a unit test does.
+   */
   private static Path installedOfficialFile(DuckDbExtensions.Location location, String extension) {
-    Path dir = Stacks.settings(Settings.fromJvm()).duckDbExtensionDir();
+    Path dir = RunSettings.defaultDuckDbExtensionDir();
     Path file = dir.resolve("v" + location.version()).resolve(location.platform()).resolve(extension + ".duckdb_extension");
     assumeTrue(Files.isRegularFile(file), "needs DuckDB's official " + extension + " file in " + dir);
     return file;

@@ -113,13 +113,20 @@ class LakehouseExtensionRunTest {
 
   private record Run(String console, TestExecutionSummary summary, JsonNode json) {}
 
-  /** Runs fixture classes as failsafe runs specs, with these settings as system properties, capturing the console. */
+  /**
+   * Runs fixture classes as failsafe runs specs, capturing the console. The run's settings are these
+   * and nothing else: JUnit's implicit configuration parameters (system properties, junit-platform.properties)
+   * are off, and the extension reads no setting of this JVM ({@link LakehouseExtension#SETTINGS_FROM_JVM}).
+   */
   private static Run launch(Path reportDir, Map<String, String> settings, Class<?>... fixtures) throws Exception {
-    Map<String, String> properties = new HashMap<>(settings);
-    properties.put("lakehouse.report-dir", reportDir.toString());
-    properties.put("lakehouse.stack", "embedded");
-    Map<String, String> previous = new HashMap<>();
-    properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+    Map<String, String> parameters = new HashMap<>(settings);
+    parameters.put("lakehouse.report-dir", reportDir.toString());
+    parameters.put("lakehouse.stack", "embedded");
+    parameters.put(LakehouseExtension.SETTINGS_FROM_JVM, "false");
+    parameters.put(LakehouseExtension.PREFLIGHT_DUCKDB, "false");
+    // As src/test/resources/junit-platform.properties orders the specs.
+    parameters.put("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
+    PassingFixture.reportDir = reportDir;
     PrintStream console = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -127,18 +134,12 @@ class LakehouseExtensionRunTest {
     try {
       LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
           .selectors(Arrays.stream(fixtures).map(fixture -> selectClass(fixture)).toList())
-          .configurationParameter(LakehouseExtension.PREFLIGHT_DUCKDB, "false")
+          .enableImplicitConfigurationParameters(false)
+          .configurationParameters(parameters)
           .build();
       LauncherFactory.create().execute(request, listener);
     } finally {
       System.setOut(console);
-      previous.forEach((key, value) -> {
-        if (value == null) {
-          System.clearProperty(key);
-        } else {
-          System.setProperty(key, value);
-        }
-      });
     }
     String output = captured.toString(StandardCharsets.UTF_8);
     console.print(output);
@@ -158,6 +159,9 @@ class LakehouseExtensionRunTest {
   @LakehouseSpec
   @Order(1)
   static class PassingFixture {
+    /** The launch's report directory; the fixture is handed no settings. */
+    static volatile Path reportDir;
+
     @Test
     void passes() {
       assertThat(6 * 7).isEqualTo(42);
@@ -165,7 +169,7 @@ class LakehouseExtensionRunTest {
 
     @Test
     void seesTheReportOfThisRunSayRunning() throws Exception {
-      JsonNode report = JSON.readTree(Path.of(System.getProperty("lakehouse.report-dir"), "run.json").toFile());
+      JsonNode report = JSON.readTree(reportDir.resolve("run.json").toFile());
       assertThat(report.path("outcome").asText()).isEqualTo("running");
     }
 

@@ -12,13 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import lakehouse.stack.Settings;
 
 /**
  * The upstream contracts the containers stack is checked against, without Docker: Redpanda's
  * generated property list (v25.3.11) and Polaris' management OpenAPI (1.7.0). Looked up on the test
- * classpath under {@code contracts/}, then in {@code lakehouse.contracts-dir}, then in
- * {@code shared/reference/contracts} next to any parent of the working directory.
+ * classpath under {@code contracts/}, then in {@code shared/reference/contracts} next to any parent
+ * of the working directory. No setting of the run points elsewhere: a unit test reads none.
  */
 public final class ReferenceContracts {
   public static final String REDPANDA_PROPERTIES = "redpanda-properties-v25.3.11.tsv";
@@ -57,10 +56,9 @@ public final class ReferenceContracts {
 
   static Path find(String name) {
     return onClasspath("contracts/" + name)
-        .or(() -> Settings.fromJvm().get("lakehouse.contracts-dir").map(dir -> Path.of(dir, name)).filter(Files::isRegularFile))
         .or(() -> besideAParent(name))
         .orElseThrow(() -> new IllegalStateException("contract " + name + " not found: put it in"
-            + " src/test/resources/contracts/ (copy of shared/reference/contracts) or set -Dlakehouse.contracts-dir"));
+            + " src/test/resources/contracts/ (copy of shared/reference/contracts)"));
   }
 
   private static Optional<Path> onClasspath(String resource) {
