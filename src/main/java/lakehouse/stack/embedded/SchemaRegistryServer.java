@@ -31,7 +31,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * </ul>
  * It checks no compatibility and validates no schema: docs/redpanda-contract.md marks it as a stand-in.
  */
-final class SchemaRegistryServer implements AutoCloseable {
+public final class SchemaRegistryServer implements AutoCloseable {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +43,7 @@ final class SchemaRegistryServer implements AutoCloseable {
     this.url = url;
   }
 
-  static SchemaRegistryServer start() throws Exception {
+  public static SchemaRegistryServer start() throws Exception {
     Shutdown.check("the Schema Registry");
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
@@ -57,7 +57,7 @@ final class SchemaRegistryServer implements AutoCloseable {
     return new SchemaRegistryServer(jetty, "http://" + FreePort.LOOPBACK + ":" + connector.getLocalPort());
   }
 
-  String url() {
+  public String url() {
     return url;
   }
 
