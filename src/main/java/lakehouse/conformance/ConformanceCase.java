@@ -44,8 +44,11 @@ public record ConformanceCase(Path file, String name, String source, JsonNode sc
    * @param value the value's UTF-8 bytes are the record's value, so invalid JSON can be expressed; null for a
    *     tombstone
    * @param row expected values of some columns (JSON null is SQL NULL); null for a dead letter
+   * @param deadLetterRow expected values of some columns of the dead letter's row in {@code <topic>~dlq},
+   *     such as {@code redpanda.key}; empty when the case names none
    */
-  public record CaseRecord(int offset, String key, String value, Map<String, JsonNode> row, boolean deadLetter) {}
+  public record CaseRecord(int offset, String key, String value, Map<String, JsonNode> row, boolean deadLetter,
+      Map<String, JsonNode> deadLetterRow) {}
 
   /** The project's cases, then the user's from {@value #DIR}; a malformed file fails here, naming itself. */
   public static List<ConformanceCase> toRun(lakehouse.stack.Settings settings) {
@@ -138,18 +141,25 @@ public record ConformanceCase(Path file, String name, String source, JsonNode sc
     if (deadLetter == (row != null)) {
       problems.add(where + " needs exactly one of \"row\" (an object of expected column values) or \"dlq\": true");
     }
-    Map<String, JsonNode> expected = null;
-    if (row != null) {
-      expected = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        expected.put(field.getKey(), field.getValue());
-      }
+    JsonNode deadLetterRow = record.get("dlq_row");
+    if (deadLetterRow != null && !(deadLetter && deadLetterRow.isObject())) {
+      problems.add(where + ".dlq_row must be an object of expected dead-letter columns, with \"dlq\": true");
     }
     JsonNode key = record.get("key");
     return new CaseRecord(offset, key == null || key.isNull() ? null : key.asText(),
-        value == null || value.isNull() ? null : value.asText(), expected, deadLetter);
+        value == null || value.isNull() ? null : value.asText(), row == null ? null : columns(row), deadLetter,
+        deadLetterRow == null ? Map.of() : columns(deadLetterRow));
+  }
+
+  /** Expected values by column name, in the file's order. */
+  private static Map<String, JsonNode> columns(JsonNode object) {
+    Map<String, JsonNode> expected = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      expected.put(field.getKey(), field.getValue());
+    }
+    return expected;
   }
 
   /** The schema as the suite registers it. */
