@@ -63,7 +63,8 @@ final class CaseRun {
       return List.of("records not acknowledged: " + produced.failures());
     }
     awaitAccounted();
-    List<String> problems = new ArrayList<>(new CaseCheck(testCase, tableSchema()).problems(rows(), deadLetters()));
+    List<String> problems = new ArrayList<>(new CaseCheck(testCase, tableSchema(), deadLetterTableSchema())
+        .problems(rows(), deadLetters()));
     if (testCase.invalidRecords() == IcebergTopic.InvalidRecordAction.DROP && deadLetterTableExists()) {
       problems.add("invalid records are dropped, yet " + IcebergTypes.deadLetterTable(topic) + " exists");
     }
@@ -111,6 +112,11 @@ final class CaseRun {
     return lakehouse.catalog().tableExists(topic) ? lakehouse.catalog().table(topic).schema() : null;
   }
 
+  private org.apache.iceberg.Schema deadLetterTableSchema() {
+    String deadLetters = IcebergTypes.deadLetterTable(topic);
+    return lakehouse.catalog().tableExists(deadLetters) ? lakehouse.catalog().table(deadLetters).schema() : null;
+  }
+
   private boolean deadLetterTableExists() {
     return lakehouse.catalog().tableExists(IcebergTypes.deadLetterTable(topic));
   }
@@ -130,15 +136,18 @@ final class CaseRun {
     return rows;
   }
 
-  /** Every dead letter's value in hex (null for a tombstone's), by the Kafka offset of its record. */
-  private Map<Long, String> deadLetters() throws Exception {
-    Map<Long, String> deadLetters = new HashMap<>();
+  /** Every dead letter, its value in hex and its row as JSON, by the Kafka offset of its record. */
+  private Map<Long, CaseCheck.DeadLetter> deadLetters() throws Exception {
+    Map<Long, CaseCheck.DeadLetter> deadLetters = new HashMap<>();
     if (!deadLetterTableExists()) {
       return deadLetters;
     }
-    lakehouse.duckdb().query("SELECT redpanda.offset, hex(value) FROM "
-            + lakehouse.duckdb().table(IcebergTypes.deadLetterTable(topic)),
-        rs -> deadLetters.put(rs.getLong(1), rs.getString(2)));
+    for (String[] found : lakehouse.duckdb().query("SELECT hex(\"lakehouse row\".value), to_json(\"lakehouse row\")"
+            + " FROM " + lakehouse.duckdb().table(IcebergTypes.deadLetterTable(topic)) + " AS \"lakehouse row\"",
+        rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+      CaseCheck.DeadLetter deadLetter = new CaseCheck.DeadLetter(found[0], JSON.readTree(found[1]));
+      deadLetters.put(deadLetter.row().path("redpanda").path("offset").asLong(), deadLetter);
+    }
     return deadLetters;
   }
 }

@@ -41,7 +41,7 @@ public record ConformanceCase(Path file, String name, String source, JsonNode sc
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> FIELDS = List.of("name", "source", "mode", "format", "schema", "schema_accepted",
       "invalid_record_action", "columns", "records");
-  private static final List<String> RECORD_FIELDS = List.of("key", "value", "row", "dlq");
+  private static final List<String> RECORD_FIELDS = List.of("key", "value", "row", "dlq", "dlq_row");
   /** Redpanda's {@code redpanda.iceberg.mode} values; the suite runs value_schema_latest. */
   private static final List<String> MODES = List.of("key_value", "value_schema_id_prefix",
       RedpandaIcebergTopics.VALUE_SCHEMA_LATEST);
@@ -56,8 +56,11 @@ public record ConformanceCase(Path file, String name, String source, JsonNode sc
    * @param value the value's UTF-8 bytes are the record's value, so invalid JSON can be expressed; null for a
    *     tombstone
    * @param row expected values of some columns (JSON null is SQL NULL); null for a dead letter
+   * @param deadLetterRow expected values of some columns of the dead letter's row in {@code <topic>~dlq},
+   *     such as {@code redpanda.key}; empty when the case names none
    */
-  public record CaseRecord(int offset, String key, String value, Map<String, JsonNode> row, boolean deadLetter) {}
+  public record CaseRecord(int offset, String key, String value, Map<String, JsonNode> row, boolean deadLetter,
+      Map<String, JsonNode> deadLetterRow) {}
 
   /**
    * The project's case files, then the user's from {@value #DIR}. Only a directory that does not exist
@@ -179,7 +182,7 @@ public record ConformanceCase(Path file, String name, String source, JsonNode sc
     String where = "records[" + offset + "]";
     if (!record.isObject()) {
       problems.add(where + " must be an object with \"value\" and \"row\" or \"dlq\"" + problems.found(record));
-      return new CaseRecord(offset, null, null, null, false);
+      return new CaseRecord(offset, null, null, null, false, Map.of());
     }
     problems.onlyKnownFields(record, where + ".", RECORD_FIELDS);
     JsonNode value = record.get("value");
@@ -199,17 +202,25 @@ public record ConformanceCase(Path file, String name, String source, JsonNode sc
     if (deadLetter == (row != null)) {
       problems.add(where + " needs exactly one of \"row\" (an object of expected column values) or \"dlq\": true");
     }
-    Map<String, JsonNode> expected = null;
-    if (row != null && row.isObject()) {
-      expected = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = row.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        expected.put(field.getKey(), field.getValue());
-      }
+    JsonNode deadLetterRow = record.get("dlq_row");
+    if (deadLetterRow != null && !(deadLetter && deadLetterRow.isObject())) {
+      problems.add(where + ".dlq_row must be an object of expected dead-letter columns, with \"dlq\": true");
     }
     return new CaseRecord(offset, key == null || !key.isTextual() ? null : key.asText(),
-        value == null || !value.isTextual() ? null : value.asText(), expected, deadLetter);
+        value == null || !value.isTextual() ? null : value.asText(), row == null || !row.isObject() ? null : columns(row),
+        deadLetter,
+        deadLetterRow == null ? Map.of() : columns(deadLetterRow));
+  }
+
+  /** Expected values by column name, in the file's order. */
+  private static Map<String, JsonNode> columns(JsonNode object) {
+    Map<String, JsonNode> expected = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      expected.put(field.getKey(), field.getValue());
+    }
+    return expected;
   }
 
   /** The schema as the suite registers it. */

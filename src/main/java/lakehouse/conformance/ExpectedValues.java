@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
@@ -23,12 +24,16 @@ import org.apache.iceberg.types.Types;
  * value is JSON as DuckDB's {@code to_json} writes it ({@code "2026-01-15 09:30:00+00"}) or as ISO-8601.
  */
 final class ExpectedValues {
-  /** DuckDB's rendering of TIMESTAMPTZ in UTC: {@code 2026-01-15 09:30:00.123456+00}. */
-  private static final DateTimeFormatter DUCKDB_TIMESTAMPTZ = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .appendOffset("+HH:mm", "+00")
-      .toFormatter();
+  /**
+   * DuckDB's rendering of TIMESTAMPTZ in UTC: {@code 2026-01-15 09:30:00.123456+00}, years past 9999
+   * with more digits, years before 1 as {@code 0001-01-01 (BC) 00:00:00+00} (year 0).
+   */
+  private static final Pattern DUCKDB_TIMESTAMPTZ = Pattern.compile(
+      "(\\d{4,})-(\\d{2})-(\\d{2})( \\(BC\\))? (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)([+-]\\d{2}(?::?\\d{2})?)");
+  /** DuckDB's {@code infinity}: the largest int64 microseconds, as Redpanda stores {@code infinite-future}. */
+  static final Instant DUCKDB_INFINITY = Instant.EPOCH.plus(Long.MAX_VALUE, ChronoUnit.MICROS);
+  /** DuckDB's {@code -infinity}: minus the largest, one microsecond after the smallest int64. */
+  static final Instant DUCKDB_NEGATIVE_INFINITY = Instant.EPOCH.plus(-Long.MAX_VALUE, ChronoUnit.MICROS);
 
   private ExpectedValues() {}
 
@@ -92,10 +97,26 @@ final class ExpectedValues {
   }
 
   static Instant instant(String text) {
+    switch (text) {
+      case "infinity" -> {
+        return DUCKDB_INFINITY;
+      }
+      case "-infinity" -> {
+        return DUCKDB_NEGATIVE_INFINITY;
+      }
+      default -> { }
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException notIso) {
-      return OffsetDateTime.parse(text, DUCKDB_TIMESTAMPTZ).toInstant();
+      Matcher m = DUCKDB_TIMESTAMPTZ.matcher(text);
+      if (!m.matches()) {
+        throw notIso;
+      }
+      int year = Integer.parseInt(m.group(1));
+      LocalDate date = LocalDate.of(m.group(4) == null ? year : 1 - year, Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)));
+      return OffsetDateTime.of(date, LocalTime.parse(m.group(5)), ZoneOffset.of(m.group(6))).toInstant();
     }
   }
 

@@ -25,7 +25,10 @@ import org.apache.kafka.connect.transforms.Transformation;
  * <p>For a dead letter ({@value #FROM_ERROR_HEADERS}) the value is the record's raw bytes, which go
  * into the {@code value} column, and partition and offset are those of the original record, from the
  * headers Kafka Connect's error handling adds; those headers are not the record's own, so they are
- * left out of {@code redpanda.headers}.
+ * left out of {@code redpanda.headers}. A dead letter's missing key or value (a tombstone) is an empty
+ * binary, not NULL: Redpanda builds the dead-letter row from {@code record.share_key()} and
+ * {@code record.share_value()}, which return a buffer, empty for a null (record_multiplexer.cc,
+ * do_multiplex; model/record.h), while a table row's key comes from {@code share_key_opt()} and stays NULL.
  */
 public final class RedpandaMetadata implements Transformation<SinkRecord> {
   public static final String FROM_ERROR_HEADERS = "from.error.headers";
@@ -38,7 +41,7 @@ public final class RedpandaMetadata implements Transformation<SinkRecord> {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put(IcebergTypes.REDPANDA_METADATA, metadata);
     if (fromErrorHeaders) {
-      row.put("value", record.value());
+      row.put("value", presentBytes(record.value()));
     } else if (record.value() instanceof Map<?, ?> value) {
       value.forEach((k, v) -> {
         if (IcebergTypes.REDPANDA_METADATA.equals(k)) {
@@ -61,7 +64,7 @@ public final class RedpandaMetadata implements Transformation<SinkRecord> {
     metadata.put("timestamp", record.timestamp() == null ? null
         : OffsetDateTime.ofInstant(Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC));
     metadata.put("headers", headers(record));
-    metadata.put("key", record.key());
+    metadata.put("key", fromErrorHeaders ? presentBytes(record.key()) : record.key());
     metadata.put("timestamp_type", timestampType(record.timestampType()));
     return metadata;
   }
@@ -79,6 +82,11 @@ public final class RedpandaMetadata implements Transformation<SinkRecord> {
       headers.add(entry);
     }
     return headers.isEmpty() ? null : headers;
+  }
+
+  /** A dead letter's key or value: Redpanda's {@code share_key()}/{@code share_value()} give no bytes, never none. */
+  private static Object presentBytes(Object bytes) {
+    return bytes == null ? new byte[0] : bytes;
   }
 
   /** Kafka's record attribute: 0 for the producer's create time, 1 for the broker's log-append time. */

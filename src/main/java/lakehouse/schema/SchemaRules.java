@@ -15,9 +15,8 @@ import org.apache.iceberg.types.Type;
  * Redpanda registers any valid JSON Schema and then sends every record of a topic whose schema
  * breaks them to its dead-letter table, so the suite checks them before an Iceberg topic is created
  * or its schema evolves, and refuses a schema with the rule and the JSON pointer of the offending part.
- *
- * <p>One difference, by design: Redpanda needs {@code $schema}; the suite declares draft-07 itself
- * when a schema has none, so a missing declaration is not refused here.
+ * A schema is registered exactly as written, so one without {@code $schema} is refused like any other:
+ * Redpanda compiles it with no default dialect and fails with "Schema dialect is not set".
  */
 public final class SchemaRules {
   /** The only dialect Redpanda 25.3 recognises, compared as a whole string. */
@@ -50,6 +49,12 @@ public final class SchemaRules {
 
   public static List<Violation> violations(JsonNode root) {
     List<Violation> found = new ArrayList<>();
+    // record_schema_resolver.cc translate_json_schema compiles with no default dialect (std::nullopt), so
+    // frontend.cc compile_context::dialect throws for a root without $schema; a nested subschema inherits it.
+    if (root.isObject() && !root.has("$schema")) {
+      found.add(new Violation("dialect", "", "has no \"$schema\"; Redpanda compiles the schema with no default dialect"
+          + " (\"Schema dialect is not set (missing $schema keyword?)\"); declare \"$schema\": \"" + DRAFT_07 + "\""));
+    }
     subschema(root, "", 1, found);
     return found;
   }

@@ -23,6 +23,7 @@ import lakehouse.schema.SchemaRules;
 import lakehouse.stack.Settings;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,16 @@ class ConformanceCasesTest {
     return file.problem();
   }
 
+  @Test
+  void deadLetterColumnsBelongToADeadLetter(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("odd.json"), """
+        {"name": "odd", "source": "s", "schema": {"type": "object"},
+         "records": [{"value": "x", "row": {}, "dlq_row": {"value": "x"}}]}""");
+
+    assertThatThrownBy(() -> ConformanceCase.fromDirectory(dir))
+        .hasMessageContaining("records[0].dlq_row must be an object of expected dead-letter columns");
+  }
+
   @TestFactory
   Stream<DynamicTest> theEmbeddedTranslationFollowsEveryCase() {
     return ConformanceCase.builtIn().stream().map(file -> DynamicTest.dynamicTest(file.displayName(), () -> check(file.orFail())));
@@ -160,8 +171,10 @@ class ConformanceCasesTest {
     converter.configure(Map.of(JsonSchemaConverter.SCHEMA_CONFIG, testCase.schema().toString()), false);
     RedpandaMetadata metadata = new RedpandaMetadata();
     metadata.configure(Map.of());
+    RedpandaMetadata deadLetterMetadata = new RedpandaMetadata();
+    deadLetterMetadata.configure(Map.of(RedpandaMetadata.FROM_ERROR_HEADERS, "true"));
     Map<Long, JsonNode> rows = new HashMap<>();
-    Map<Long, String> deadLetters = new HashMap<>();
+    Map<Long, CaseCheck.DeadLetter> deadLetters = new HashMap<>();
     for (ConformanceCase.CaseRecord record : testCase.records()) {
       byte[] value = ConformanceCase.valueBytes(record);
       try {
@@ -169,12 +182,26 @@ class ConformanceCasesTest {
         SinkRecord row = metadata.apply(new SinkRecord("t", 0, null, key(record), null, translated, record.offset(),
             0L, TimestampType.CREATE_TIME));
         rows.put((long) record.offset(), json(row.value()));
-      } catch (DataException deadLetter) {
-        deadLetters.put((long) record.offset(), value == null ? null : HexFormat.of().withUpperCase().formatHex(value));
+      } catch (DataException refused) {
+        deadLetters.put((long) record.offset(), deadLetter(deadLetterMetadata, record, value));
       }
     }
-    assertThat(new CaseCheck(testCase, IcebergTypes.tableSchema(testCase.jsonSchema())).problems(rows, deadLetters))
+    assertThat(new CaseCheck(testCase, IcebergTypes.tableSchema(testCase.jsonSchema()), IcebergTypes.deadLetterSchema())
+        .problems(rows, deadLetters))
         .as("%s", testCase).isEmpty();
+  }
+
+  /** The record as Kafka Connect's dead-letter queue hands it to the dead-letter connector, then its row. */
+  private static CaseCheck.DeadLetter deadLetter(RedpandaMetadata metadata, ConformanceCase.CaseRecord record,
+      byte[] value) {
+    ConnectHeaders headers = new ConnectHeaders();
+    headers.add("__connect.errors.partition", "0".getBytes(StandardCharsets.UTF_8), null);
+    headers.add("__connect.errors.offset", Integer.toString(record.offset()).getBytes(StandardCharsets.UTF_8), null);
+    SinkRecord row = metadata.apply(new SinkRecord("t.dlq", 0, null, key(record), null, value, record.offset(), 0L,
+        TimestampType.CREATE_TIME, headers));
+    Object bytes = ((Map<?, ?>) row.value()).get("value");
+    return new CaseCheck.DeadLetter(bytes == null ? null : HexFormat.of().withUpperCase().formatHex((byte[]) bytes),
+        json(row.value()));
   }
 
   private static byte[] key(ConformanceCase.CaseRecord record) {

@@ -66,6 +66,26 @@ class RedpandaMetadataTest {
         .satisfies(header -> assertThat(((Map<?, ?>) header).get("key")).isEqualTo("source"));
   }
 
+  @Test
+  void aDeadLettersNullKeyAndTombstoneValueAreEmptyBinariesAsRedpandaWritesThem() {
+    ConnectHeaders headers = new ConnectHeaders();
+    headers.add("__connect.errors.partition", bytes("0"), null);
+    headers.add("__connect.errors.offset", bytes("3"), null);
+    SinkRecord tombstone = new SinkRecord("t.dlq", 0, null, null, null, null, 9, 1L, TimestampType.CREATE_TIME, headers);
+
+    SinkRecord row = transform(Map.of(RedpandaMetadata.FROM_ERROR_HEADERS, "true")).apply(tombstone);
+
+    assertThat((byte[]) ((Map<?, ?>) row.value()).get("value")).as("share_value() of a tombstone").isEmpty();
+    assertThat((byte[]) metadata(row).get("key")).as("share_key() of a null key").isEmpty();
+  }
+
+  @Test
+  void aTableRowsNullKeyStaysNull() {
+    SinkRecord record = new SinkRecord("t", 0, null, null, null, Map.of("a", 1L), 0, 0L, TimestampType.CREATE_TIME);
+
+    assertThat(metadata(transform(Map.of()).apply(record)).get("key")).as("share_key_opt() of a null key").isNull();
+  }
+
   private static RedpandaMetadata transform(Map<String, String> config) {
     RedpandaMetadata transform = new RedpandaMetadata();
     transform.configure(config);

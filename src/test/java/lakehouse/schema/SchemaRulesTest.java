@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** Which rule, at which JSON pointer: the refusals conformance cases cannot name. */
 class SchemaRulesTest {
+  /** The opening of a schema declaring the one dialect Redpanda translates. */
+  private static final String DECLARED = "{\"$schema\": \"" + SchemaRules.DRAFT_07 + "\", ";
 
   @Test
   void theProjectsOwnSchemasAreTranslatable() {
@@ -39,7 +41,8 @@ class SchemaRulesTest {
 
   @Test
   void aRefusalSaysNothingWasCreatedAndWhereToReadTheRules() {
-    assertThatThrownBy(() -> SchemaRules.check("t", JsonSchema.parse("{\"type\": \"object\", \"properties\": {\"a\": true}}")))
+    assertThatThrownBy(() -> SchemaRules.check("t", JsonSchema.parse("{\"$schema\": \"" + SchemaRules.DRAFT_07
+        + "\", \"type\": \"object\", \"properties\": {\"a\": true}}")))
         .isInstanceOf(UntranslatableSchemaException.class)
         .hasMessageContaining("t~dlq")
         .hasMessageContaining("nothing was registered or created")
@@ -50,26 +53,39 @@ class SchemaRulesTest {
   @Test
   void tuplesOfOneTypeAndAdditionalItemsOfThatTypeAreFine() throws Exception {
     assertThat(violations("""
-        {"type": "object", "properties": {"a": {"type": "array", "items": [{"type": "string"}, {"type": "string"}],
+        {"$schema": "http://json-schema.org/draft-07/schema#",
+         "type": "object", "properties": {"a": {"type": "array", "items": [{"type": "string"}, {"type": "string"}],
           "additionalItems": {"type": "string"}}, "b": {"type": "array", "items": [], "additionalItems": {"type": "integer"}}}}"""))
         .isEmpty();
-    assertThat(violations("{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"array\", \"items\": []}}}"))
+    assertThat(violations(DECLARED + "\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"array\", \"items\": []}}}"))
         .extracting(SchemaRules.Violation::rule).containsExactly("array-items");
   }
 
   @Test
   void aSchemaNestedDeeperThanRedpandasLimitIsRefused() throws Exception {
     String deep = "{\"type\": \"integer\"}";
-    for (int i = 0; i < SchemaRules.MAX_DEPTH; i++) {
+    for (int i = 0; i < SchemaRules.MAX_DEPTH - 1; i++) {
       deep = "{\"type\": \"object\", \"properties\": {\"n\": " + deep + "}}";
     }
+    deep = DECLARED + "\"type\": \"object\", \"properties\": {\"n\": " + deep + "}}";
 
     assertThat(violations(deep)).extracting(SchemaRules.Violation::rule).containsExactly("depth");
   }
 
   @Test
-  void aMissingDialectIsNotRefusedBecauseTheSuiteDeclaresDraft07() throws Exception {
-    assertThat(violations("{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}")).isEmpty();
+  void aSchemaWithoutDialectIsRefusedWithRedpandasMessage() throws Exception {
+    assertThat(violations("{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.rule()).isEqualTo("dialect"))
+        .satisfies(v -> assertThat(v.pointer()).isEmpty())
+        .satisfies(v -> assertThat(v.detail()).contains("Schema dialect is not set (missing $schema keyword?)")
+            .contains(SchemaRules.DRAFT_07));
+  }
+
+  @Test
+  void aNestedSubschemaInheritsTheRootsDialect() throws Exception {
+    assertThat(violations(DECLARED + "\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}"))
+        .isEmpty();
   }
 
   private static List<SchemaRules.Violation> violations(String schema) throws Exception {

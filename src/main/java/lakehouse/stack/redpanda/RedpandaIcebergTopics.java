@@ -116,7 +116,7 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
     return topic + "-value";
   }
 
-  /** {@code {"schemaType":"JSON","schema":"…"}}, the schema declaring draft-07 as Redpanda requires. */
+  /** {@code {"schemaType":"JSON","schema":"…"}}, the schema exactly as written, declaring draft-07 as Redpanda requires. */
   public static String schemaRegistryRequest(JsonSchema valueSchema) {
     ObjectNode request = JSON.createObjectNode().put("schemaType", "JSON").put("schema", draft07Text(valueSchema));
     return request.toString();
@@ -135,17 +135,18 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
   }
 
   /**
-   * The schema as written when it declares exactly {@value #DRAFT_07}; with that declaration added
-   * when it declares none. Redpanda matches the dialect by the exact identifier (its JSON Schema
-   * frontend's {@code dialect_by_schema_id} table in {@code iceberg/conversion/json_schema/ir.h}),
-   * so {@code https://…} or a missing {@code #} is another dialect to it, and refused here.
+   * The schema exactly as written, which must declare exactly {@value #DRAFT_07}. Redpanda matches the
+   * dialect by the exact identifier (its JSON Schema frontend's {@code dialect_by_schema_id} table in
+   * {@code iceberg/conversion/json_schema/ir.h}), so {@code https://…} or a missing {@code #} is another
+   * dialect to it, and a schema without {@code $schema} has none ("Schema dialect is not set"): both are
+   * refused here, never corrected, since Redpanda would dead-letter every record.
    */
   static String draft07Text(JsonSchema valueSchema) {
     JsonNode dialect = valueSchema.root().get("$schema");
     if (dialect == null) {
-      ObjectNode declared = JSON.createObjectNode().put("$schema", DRAFT_07);
-      declared.setAll((ObjectNode) valueSchema.root());
-      return declared.toString();
+      throw new IllegalArgumentException("the JSON Schema has no \"$schema\", and Redpanda derives Iceberg columns"
+          + " only from a schema that declares draft-07 (\"Schema dialect is not set\"); declare \"$schema\": \""
+          + DRAFT_07 + "\"");
     }
     if (!dialect.isTextual() || !DRAFT_07.equals(dialect.asText())) {
       throw new IllegalArgumentException("the JSON Schema declares \"$schema\": " + dialect + ", but Redpanda derives"
