@@ -151,7 +151,7 @@ class ConformanceCasesTest {
         {"name": "odd", "source": "s", "schema": {"type": "object"},
          "records": [{"value": "x", "row": {}, "dlq_row": {"value": "x"}}]}""");
 
-    assertThatThrownBy(() -> ConformanceCase.fromDirectory(dir))
+    assertThatThrownBy(() -> ConformanceCase.fromDirectory(dir).get(0).orFail())
         .hasMessageContaining("records[0].dlq_row must be an object of expected dead-letter columns");
   }
 
