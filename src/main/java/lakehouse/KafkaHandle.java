@@ -6,13 +6,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import lakehouse.lifecycle.Shutdown;
 import lakehouse.progress.Phase;
-import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
+import lakehouse.schema.JsonValueSchema;
 import lakehouse.schema.PartitionSpecs;
 import lakehouse.schema.SchemaRules;
+import lakehouse.schema.UntranslatableSchemaException;
+import lakehouse.schema.ValueSchema;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.ExternalSettings;
 import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.IcebergTopics;
+import lakehouse.stack.redpanda.RedpandaIcebergTopics;
+import lakehouse.stack.redpanda.SchemaRegistryClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,14 +26,21 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** The Kafka API of the stack: Iceberg topics, producers, and record counts. */
+/** The Kafka API of the stack: Iceberg topics, their schemas, producers, and record counts. */
 public final class KafkaHandle {
   private final Endpoints.Kafka endpoint;
   private final IcebergTopics icebergTopics;
+  private final String schemaRegistryUrl;
 
   public KafkaHandle(Endpoints.Kafka endpoint, IcebergTopics icebergTopics) {
+    this(endpoint, icebergTopics, null);
+  }
+
+  /** @param schemaRegistryUrl the stack's Schema Registry; null where it has none */
+  public KafkaHandle(Endpoints.Kafka endpoint, IcebergTopics icebergTopics, String schemaRegistryUrl) {
     this.endpoint = endpoint;
     this.icebergTopics = icebergTopics;
+    this.schemaRegistryUrl = schemaRegistryUrl;
   }
 
   public String bootstrapServers() {
@@ -41,12 +53,14 @@ public final class KafkaHandle {
   }
 
   /**
-   * Creates an Iceberg topic; its table appears at the first translated record. A schema Redpanda
-   * would not translate is refused first ({@link SchemaRules}), and so is a partition spec that does
-   * not fit the schema's table: nothing is registered or created.
+   * Creates an Iceberg topic in any mode and format; its table appears at the first translated record. A
+   * schema Redpanda would not translate is refused first (its {@link ValueSchema#violations()}), and so is a
+   * partition spec that does not fit the schema's table: nothing is registered or created.
    */
   public void createIcebergTopic(IcebergTopic topic) {
-    SchemaRules.check(topic.name(), topic.valueSchema());
+    if (topic.mode() != IcebergTopic.Mode.KEY_VALUE) {
+      check(topic.name(), topic.schema());
+    }
     topic.partitionSpec().ifPresent(spec -> checkPartitionSpec(topic, spec));
     Shutdown.check("Iceberg topic " + topic.name());
     try (Phase phase = Phase.begin("creating Iceberg topic " + topic.name())) {
@@ -62,7 +76,7 @@ public final class KafkaHandle {
    */
   private static void checkPartitionSpec(IcebergTopic topic, String spec) {
     try {
-      PartitionSpecs.parse(spec, IcebergTypes.tableSchema(topic.valueSchema()));
+      PartitionSpecs.parse(spec, topic.tableSchema());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Iceberg topic " + topic.name() + " is not created: " + e.getMessage()
           + ". Redpanda would accept the topic and then stall at its first record; name columns of the table its"
@@ -78,6 +92,40 @@ public final class KafkaHandle {
     SchemaRules.check(topic, newSchema);
     Shutdown.check("a new schema for Iceberg topic " + topic);
     icebergTopics.evolve(topic, newSchema);
+  }
+
+  /**
+   * Registers a new version of the topic's subject, in a Schema Registry mode (Avro, Protobuf, or JSON Schema in
+   * {@code value_schema_id_prefix}); returns its ID, for the wire-format header of the records that use it.
+   * Redpanda evolves the table when it first translates a record written with it.
+   */
+  public int registerSchema(String topic, ValueSchema schema) {
+    check(topic, schema);
+    return schemaRegistry().register(RedpandaIcebergTopics.subject(topic), schema.format().schemaType(), schema.text());
+  }
+
+  /** The ID of the latest schema of the topic's subject: what a producer in {@code value_schema_id_prefix} writes. */
+  public int schemaId(String topic) {
+    return schemaRegistry().latest(RedpandaIcebergTopics.subject(topic)).id();
+  }
+
+  /** The stack's Schema Registry, with the same requests on every stack. */
+  public SchemaRegistryClient schemaRegistry() {
+    if (schemaRegistryUrl == null) {
+      throw new IllegalStateException("this stack has no Schema Registry: set " + ExternalSettings.SCHEMA_REGISTRY_URL);
+    }
+    return new SchemaRegistryClient(schemaRegistryUrl);
+  }
+
+  private static void check(String topic, ValueSchema schema) {
+    if (schema instanceof JsonValueSchema json) {
+      SchemaRules.check(topic, json.jsonSchema());
+      return;
+    }
+    List<SchemaRules.Violation> violations = schema.violations();
+    if (!violations.isEmpty()) {
+      throw new UntranslatableSchemaException(topic, schema.format(), violations);
+    }
   }
 
   /** How long the stack may keep translating with a schema after a newer version is registered. */

@@ -29,7 +29,7 @@ public final class Lakehouse implements AutoCloseable {
 
   public Lakehouse(LakehouseStack stack, RunSettings settings) {
     this.stack = stack;
-    this.kafka = new KafkaHandle(stack.endpoints().kafka(), stack.icebergTopics());
+    this.kafka = new KafkaHandle(stack.endpoints().kafka(), stack.icebergTopics(), stack.endpoints().schemaRegistryUrl());
     this.catalog = new CatalogHandle(stack.endpoints());
     this.duckdb = new DuckDbHandle(stack.endpoints(), settings.duckDbExtensionDir());
   }

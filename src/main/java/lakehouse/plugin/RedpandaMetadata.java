@@ -32,8 +32,11 @@ import org.apache.kafka.connect.transforms.Transformation;
  */
 public final class RedpandaMetadata implements Transformation<SinkRecord> {
   public static final String FROM_ERROR_HEADERS = "from.error.headers";
+  /** {@code key_value} mode: the record's raw value is the {@code value} column, NULL for a tombstone. */
+  public static final String RAW_VALUE = "raw.value";
   static final String ERROR_HEADER_PREFIX = "__connect.errors.";
   private boolean fromErrorHeaders;
+  private boolean rawValue;
 
   @Override
   public SinkRecord apply(SinkRecord record) {
@@ -42,6 +45,9 @@ public final class RedpandaMetadata implements Transformation<SinkRecord> {
     row.put(IcebergTypes.REDPANDA_METADATA, metadata);
     if (fromErrorHeaders) {
       row.put("value", presentBytes(record.value()));
+    } else if (rawValue) {
+      // key_value_translator::translate_data: the value as it is, a tombstone's NULL (share_value_opt)
+      row.put("value", record.value());
     } else if (record.value() instanceof Map<?, ?> value) {
       value.forEach((k, v) -> {
         if (IcebergTypes.REDPANDA_METADATA.equals(k)) {
@@ -117,13 +123,16 @@ public final class RedpandaMetadata implements Transformation<SinkRecord> {
 
   @Override
   public ConfigDef config() {
-    return new ConfigDef().define(FROM_ERROR_HEADERS, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.LOW,
+    return new ConfigDef().define(RAW_VALUE, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.LOW,
+        "key_value mode: the raw value is the value column")
+        .define(FROM_ERROR_HEADERS, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.LOW,
         "a dead letter: the value is the raw record, partition and offset come from Kafka Connect's error headers");
   }
 
   @Override
   public void configure(Map<String, ?> configs) {
     fromErrorHeaders = Boolean.parseBoolean(String.valueOf(configs.get(FROM_ERROR_HEADERS)));
+    rawValue = Boolean.parseBoolean(String.valueOf(configs.get(RAW_VALUE)));
   }
 
   @Override

@@ -45,6 +45,8 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
   public static final String TABLE_CONFIG = "table";
   public static final String SCHEMA_CONFIG = "json.schema";
   public static final String PARTITION_SPEC_CONFIG = "partition.spec";
+  /** The Schema Registry modes: the table follows each record's writer schema ({@link #VALUE_TYPE_KEY}). */
+  public static final String SCHEMA_FROM_RECORDS_CONFIG = "schema.from.records";
   /** Prefix of the REST catalog client's properties, the same the sink gets under {@code iceberg.catalog.}. */
   public static final String CATALOG_PREFIX = "catalog.";
   /**
@@ -198,7 +200,9 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
         .define(SCHEMA_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH,
             "the topic's JSON Schema; absent for a dead-letter table")
         .define(PARTITION_SPEC_CONFIG, ConfigDef.Type.STRING, PartitionSpecs.DEFAULT, ConfigDef.Importance.MEDIUM,
-            "Redpanda's partition spec syntax");
+            "Redpanda's partition spec syntax")
+        .define(SCHEMA_FROM_RECORDS_CONFIG, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM,
+            "the columns come with each record, from its writer schema");
   }
 
   @Override
@@ -210,7 +214,9 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
         : IcebergTypes.tableSchema(JsonSchema.parse(schema.toString()));
     Object spec = configs.get(PARTITION_SPEC_CONFIG);
     partitionSpec = spec == null ? PartitionSpecs.DEFAULT : spec.toString();
-    PartitionSpecs.parse(partitionSpec, wanted); // a bad spec fails the connector's start, not its first record
+    if (!Boolean.parseBoolean(String.valueOf(configs.get(SCHEMA_FROM_RECORDS_CONFIG)))) {
+      PartitionSpecs.parse(partitionSpec, wanted); // a bad spec fails the connector's start, not its first record
+    }
     catalogProperties = new HashMap<>();
     configs.forEach((key, value) -> {
       if (key.startsWith(CATALOG_PREFIX) && value != null) {

@@ -57,6 +57,14 @@ public final class IcebergTypes {
         .fields());
   }
 
+  /**
+   * A {@code key_value} topic's table: the metadata struct, then the value as raw bytes, the same shape as a
+   * dead-letter table (table_definition.cc, schemaless_struct_type; record_translator.cc key_value_translator).
+   */
+  public static Schema keyValueSchema() {
+    return deadLetterSchema();
+  }
+
   /** Redpanda's dead-letter table of a topic: records that could not be translated, kept whole. */
   public static String deadLetterTable(String topic) {
     return topic + "~dlq";

@@ -11,6 +11,7 @@ import lakehouse.plugin.TableAtFirstRecord;
 import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.ExternalSettings;
 import lakehouse.stack.IcebergClients;
 import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.IcebergTopics;
@@ -47,13 +48,15 @@ public final class ConnectIcebergTopics implements IcebergTopics {
     String name = topic.name();
     try {
       createKafkaTopics(topic.partitions().orElse(1), name, SinkConnectorConfigs.controlTopic(name));
-      if (topic.invalidRecords() == IcebergTopic.InvalidRecordAction.DLQ_TABLE) {
+      // key_value never dead-letters, so it has no dead-letter table (datalake_dlq_test.py,
+      // test_no_dlq_table_for_key_value_mode)
+      if (topic.mode() != IcebergTopic.Mode.KEY_VALUE && topic.invalidRecords() == IcebergTopic.InvalidRecordAction.DLQ_TABLE) {
         String deadLetters = SinkConnectorConfigs.deadLetterTopic(name);
         createKafkaTopics(1, deadLetters, SinkConnectorConfigs.controlTopic(deadLetters));
         connect.putConnector(SinkConnectorConfigs.deadLetterConnector(name), configs.deadLetter(topic));
       }
-      register(name, topic.valueSchema());
-      connect.putConnector(SinkConnectorConfigs.connector(name), configs.translation(topic, topic.valueSchema()));
+      register(topic);
+      connect.putConnector(SinkConnectorConfigs.connector(name), configs.translation(topic));
     } catch (Exception e) {
       throw new IllegalStateException("could not create Iceberg topic " + name + ": " + e.getMessage(), e);
     }
@@ -64,7 +67,7 @@ public final class ConnectIcebergTopics implements IcebergTopics {
   public void evolve(String topic, JsonSchema newSchema) {
     String name = SinkConnectorConfigs.connector(topic);
     try {
-      register(topic, newSchema);
+      register(IcebergTopic.of(topic, newSchema));
       Map<String, String> config = new HashMap<>(connect.connectorConfig(name));
       config.put("value.converter." + JsonSchemaConverter.SCHEMA_CONFIG, newSchema.text());
       config.put("transforms.table." + TableAtFirstRecord.SCHEMA_CONFIG, newSchema.text());
@@ -80,11 +83,19 @@ public final class ConnectIcebergTopics implements IcebergTopics {
    * Registry (the embedded stand-in, or an external Connect cluster's registry when one is set), with the same
    * request; the sink connectors take the schema from their configuration.
    */
-  private void register(String topic, JsonSchema schema) {
-    if (endpoints.schemaRegistryUrl() != null) {
-      new SchemaRegistryClient(endpoints.schemaRegistryUrl())
-          .register(RedpandaIcebergTopics.subject(topic), RedpandaIcebergTopics.schemaRegistryRequest(schema));
+  private void register(IcebergTopic topic) {
+    if (topic.mode() == IcebergTopic.Mode.KEY_VALUE) {
+      return;
     }
+    if (endpoints.schemaRegistryUrl() == null) {
+      if (topic.isLatestJson()) {
+        return; // the connectors carry the JSON Schema themselves
+      }
+      throw new IllegalStateException("Iceberg topic " + topic.name() + " in " + topic.mode().propertyValue()
+          + " needs a Schema Registry, and this Kafka Connect stack has none: set " + ExternalSettings.SCHEMA_REGISTRY_URL);
+    }
+    new SchemaRegistryClient(endpoints.schemaRegistryUrl())
+        .register(RedpandaIcebergTopics.subject(topic.name()), RedpandaIcebergTopics.schemaRegistryRequest(topic.schema()));
   }
 
   @Override

@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 import lakehouse.plugin.JsonSchemaConverter;
 import lakehouse.plugin.RedpandaMetadata;
+import lakehouse.plugin.SchemaRegistryConverter;
 import lakehouse.plugin.TableAtFirstRecord;
 import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
 import lakehouse.schema.PartitionSpecs;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergTopic;
+import lakehouse.stack.redpanda.RedpandaIcebergTopics;
 
 /**
  * The Iceberg sink connectors behind one Iceberg topic: the translation itself, whose untranslatable
@@ -54,14 +56,46 @@ final class SinkConnectorConfigs {
     config.put("transforms.table." + TableAtFirstRecord.SCHEMA_CONFIG, valueSchema.text());
     config.put("transforms.table." + TableAtFirstRecord.PARTITION_SPEC_CONFIG,
         topic.partitionSpec().orElse(PartitionSpecs.DEFAULT));
-    // Records that cannot be translated fail in the converter or the table transform; the task keeps running.
+    deadLetters(topic, config);
+    return config;
+  }
+
+  /** Records that cannot be translated fail in the converter or the table transform; the task keeps running. */
+  private static void deadLetters(IcebergTopic topic, Map<String, String> config) {
     config.put("errors.tolerance", "all");
     config.put("errors.log.enable", "true");
     if (topic.invalidRecords() == IcebergTopic.InvalidRecordAction.DLQ_TABLE) {
-      config.put("errors.deadletterqueue.topic.name", deadLetterTopic(name));
+      config.put("errors.deadletterqueue.topic.name", deadLetterTopic(topic.name()));
       config.put("errors.deadletterqueue.topic.replication.factor", "1");
       config.put("errors.deadletterqueue.context.headers.enable", "true");
     }
+  }
+
+  /**
+   * The translation of a topic in any other mode: {@code key_value} keeps the raw value, the Schema Registry
+   * modes read each value with its registered schema ({@link SchemaRegistryConverter}) and the table follows it.
+   */
+  Map<String, String> translation(IcebergTopic topic) {
+    if (topic.isLatestJson()) {
+      return translation(topic, topic.valueSchema());
+    }
+    String name = topic.name();
+    Map<String, String> config = common(connector(name), name, name);
+    config.put("transforms.table." + TableAtFirstRecord.PARTITION_SPEC_CONFIG,
+        topic.partitionSpec().orElse(PartitionSpecs.DEFAULT));
+    if (topic.mode() == IcebergTopic.Mode.KEY_VALUE) {
+      config.put("value.converter", BYTES);
+      config.put("transforms.redpanda." + RedpandaMetadata.RAW_VALUE, "true");
+      return config;
+    }
+    config.put("value.converter", SchemaRegistryConverter.class.getName());
+    config.put("value.converter." + SchemaRegistryConverter.MODE_CONFIG, topic.mode().propertyValue());
+    config.put("value.converter." + SchemaRegistryConverter.REGISTRY_URL_CONFIG, endpoints.schemaRegistryUrl());
+    config.put("value.converter." + SchemaRegistryConverter.SUBJECT_CONFIG, RedpandaIcebergTopics.subject(name));
+    topic.protobufName().ifPresent(message ->
+        config.put("value.converter." + SchemaRegistryConverter.PROTOBUF_NAME_CONFIG, message));
+    config.put("transforms.table." + TableAtFirstRecord.SCHEMA_FROM_RECORDS_CONFIG, "true");
+    deadLetters(topic, config);
     return config;
   }
 

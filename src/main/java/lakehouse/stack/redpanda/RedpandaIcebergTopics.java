@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lakehouse.schema.JsonSchema;
+import lakehouse.schema.JsonValueSchema;
+import lakehouse.schema.ValueSchema;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.IcebergTopics;
@@ -24,9 +26,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.awaitility.Awaitility;
 
 /**
- * Iceberg topics on Redpanda 25.2+: the value's JSON Schema goes to the Schema Registry under
- * {@code <topic>-value}, then the topic is created with {@code redpanda.iceberg.mode=value_schema_latest},
- * so Redpanda turns each plain-JSON record into a typed row of {@code <namespace>.<topic>}.
+ * Iceberg topics on Redpanda 25.2+: the value's schema (JSON Schema, Avro or Protobuf) goes to the Schema
+ * Registry under {@code <topic>-value}, then the topic is created with its {@code redpanda.iceberg.mode}, so
+ * Redpanda turns each record into a row of {@code <namespace>.<topic>}: in {@code value_schema_latest} a bare
+ * value read with the latest schema, in {@code value_schema_id_prefix} a wire-format value read with the schema
+ * its ID names, in {@code key_value} the raw key and value.
  * Works for any Redpanda reachable through {@link Endpoints}, containers or an external cluster.
  */
 public final class RedpandaIcebergTopics implements IcebergTopics {
@@ -72,7 +76,9 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
   /** Registers the schema first: Redpanda looks the schema up when it translates, and caches it for minutes. */
   @Override
   public void create(IcebergTopic topic) {
-    registry().register(subject(topic.name()), schemaRegistryRequest(topic.valueSchema()));
+    if (topic.mode() != IcebergTopic.Mode.KEY_VALUE) {
+      registry().register(subject(topic.name()), schemaRegistryRequest(topic.schema()));
+    }
     createTopic(topic);
   }
 
@@ -122,10 +128,28 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
     return request.toString();
   }
 
+  /** {@code {"schemaType": …, "schema": …}} for a schema in any format, exactly as written. */
+  public static String schemaRegistryRequest(ValueSchema valueSchema) {
+    if (valueSchema instanceof JsonValueSchema json) {
+      return schemaRegistryRequest(json.jsonSchema());
+    }
+    return JSON.createObjectNode().put("schemaType", valueSchema.format().schemaType())
+        .put("schema", valueSchema.text()).toString();
+  }
+
+  /**
+   * {@code redpanda.iceberg.mode}: {@code key_value}, {@code value_schema_id_prefix}, or {@code value_schema_latest}
+   * with {@code :protobuf_name=<message>} where the topic names its Protobuf message ({@code model.cc},
+   * {@code parse_config_options}; docs/redpanda-contract.md 12.1).
+   */
+  public static String modeProperty(IcebergTopic topic) {
+    return topic.mode().propertyValue() + topic.protobufName().map(message -> ":protobuf_name=" + message).orElse("");
+  }
+
   /** The topic configuration of an Iceberg topic: the cluster's defaults except where the topic says otherwise. */
   public static Map<String, String> topicConfigs(IcebergTopic topic, Optional<Duration> targetLag) {
     Map<String, String> configs = new LinkedHashMap<>();
-    configs.put(ICEBERG_MODE, VALUE_SCHEMA_LATEST);
+    configs.put(ICEBERG_MODE, modeProperty(topic));
     targetLag.ifPresent(lag -> configs.put(TARGET_LAG, Long.toString(lag.toMillis())));
     topic.partitionSpec().ifPresent(spec -> configs.put(PARTITION_SPEC, spec));
     if (topic.invalidRecords() != IcebergTopic.InvalidRecordAction.DLQ_TABLE) {
@@ -170,7 +194,7 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
         if (!(e.getCause() instanceof TopicExistsException)) {
           throw new IllegalStateException("could not create Iceberg topic " + topic + ": " + e.getCause(), e.getCause());
         }
-        requireIcebergMode(admin, topic);
+        requireIcebergMode(admin, topic, modeProperty(icebergTopic));
       }
       Awaitility.await("every partition of " + topic + " has a leader")
           .atMost(TOPIC_READY_TIMEOUT)
@@ -188,15 +212,15 @@ public final class RedpandaIcebergTopics implements IcebergTopics {
   }
 
   /** An existing topic will do only when Redpanda translates it the way the spec expects. */
-  private static void requireIcebergMode(Admin admin, String topic)
+  private static void requireIcebergMode(Admin admin, String topic, String expected)
       throws ExecutionException, InterruptedException, TimeoutException {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     var entry = admin.describeConfigs(List.of(resource)).all()
         .get(TOPIC_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(resource).get(ICEBERG_MODE);
     String mode = entry == null ? null : entry.value();
-    if (!VALUE_SCHEMA_LATEST.equals(mode)) {
-      throw new IllegalStateException("topic " + topic + " exists with " + ICEBERG_MODE + "=" + mode + ", so its records"
-          + " would not become typed Iceberg rows; delete it or use another topic name");
+    if (!expected.equals(mode)) {
+      throw new IllegalStateException("topic " + topic + " exists with " + ICEBERG_MODE + "=" + mode + ", not " + expected
+          + ", so its records would not be translated as the spec expects; delete it or use another topic name");
     }
   }
 }

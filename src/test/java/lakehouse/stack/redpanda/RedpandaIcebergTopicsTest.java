@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import lakehouse.schema.JsonSchema;
+import lakehouse.schema.JsonValueSchema;
 import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.containers.ReferenceContracts;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,21 @@ class RedpandaIcebergTopicsTest {
         .withInvalidRecords(IcebergTopic.InvalidRecordAction.DROP), Optional.empty()))
         .containsEntry("redpanda.iceberg.partition.spec", "(symbol)")
         .containsEntry("redpanda.iceberg.invalid.record.action", "drop");
+  }
+
+  @Test
+  void theModeIsTheTopicsOwnAndAJsonSchemaInTheWireFormatIsRegisteredAsJson() throws Exception {
+    JsonSchema trades = JsonSchema.fromResource("schemas/trades.schema.json");
+    IcebergTopic prefixed = IcebergTopic.of("trades", IcebergTopic.Mode.VALUE_SCHEMA_ID_PREFIX, new JsonValueSchema(trades));
+
+    // model.cc operator>>(iceberg_mode): key_value, value_schema_id_prefix, value_schema_latest
+    assertThat(RedpandaIcebergTopics.topicConfigs(IcebergTopic.keyValue("raw"), Optional.empty()))
+        .containsExactly(Map.entry("redpanda.iceberg.mode", "key_value"));
+    assertThat(RedpandaIcebergTopics.topicConfigs(prefixed, Optional.empty()))
+        .containsExactly(Map.entry("redpanda.iceberg.mode", "value_schema_id_prefix"));
+    JsonNode request = JSON.readTree(RedpandaIcebergTopics.schemaRegistryRequest(prefixed.schema()));
+    assertThat(request.path("schemaType").asText()).isEqualTo("JSON");
+    assertThat(request.path("schema").asText()).isEqualTo(trades.text());
   }
 
   @Test
