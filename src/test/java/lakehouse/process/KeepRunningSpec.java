@@ -61,8 +61,9 @@ class KeepRunningSpec {
               + ContainerImages.pinned().redpandaConsole());
       assertThat(consoleConfig).exists();
       assertThat(Files.readString(consoleConfig)).as("Redpanda Console's configuration")
-          .contains("brokers: [\"" + endpoints.kafka().bootstrapServers() + "\"]", endpoints.connectUrl())
-          .doesNotContain("schemaRegistry", "adminApi");
+          .contains("brokers: [\"" + endpoints.kafka().bootstrapServers() + "\"]", endpoints.connectUrl(),
+              "urls: [\"" + endpoints.schemaRegistryUrl() + "\"]")
+          .as("the embedded stack has no Admin API").doesNotContain("adminApi");
       assertThat(new KafkaHandle(endpoints.kafka(), null).recordCount("trades")).isEqualTo(TRADES);
       try (DuckDbHandle duckdb = DuckDbHandle.connectTo(endpoints, settings.duckDbExtensionDir())) {
         assertThat(duckdb.count("trades")).as("trades a second DuckDB reads through endpoints.json").isEqualTo(TRADES);
