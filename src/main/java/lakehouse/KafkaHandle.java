@@ -153,6 +153,17 @@ public final class KafkaHandle {
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
+  /**
+   * A transactional producer: what it sends becomes visible to readers of committed data, Redpanda's Iceberg
+   * translation among them, only when its transaction commits.
+   */
+  public Producer<byte[], byte[]> transactionalProducer(String transactionalId) {
+    Map<String, Object> config = clientConfig();
+    config.putAll(producerSettings());
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
   /** The producer settings beyond the connection: durability first, then batching for throughput. */
   public Map<String, Object> producerSettings() {
     Map<String, Object> settings = new java.util.LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Type;
 
@@ -17,6 +18,7 @@ import org.apache.iceberg.types.Type;
  */
 final class CaseCheck {
   private final ConformanceCase testCase;
+  private final Function<ConformanceCase.CaseRecord, byte[]> sent;
   private final Schema table;
   private final Schema deadLetterTable;
   private final List<String> problems = new ArrayList<>();
@@ -34,7 +36,14 @@ final class CaseCheck {
    * @param deadLetterTable the dead-letter table's schema, likewise
    */
   CaseCheck(ConformanceCase testCase, Schema table, Schema deadLetterTable) {
+    this(testCase, ConformanceCase::valueBytes, table, deadLetterTable);
+  }
+
+  /** @param sent each record's value as it was produced, which its dead letter must hold byte for byte */
+  CaseCheck(ConformanceCase testCase, Function<ConformanceCase.CaseRecord, byte[]> sent, Schema table,
+      Schema deadLetterTable) {
     this.testCase = testCase;
+    this.sent = sent;
     this.table = table;
     this.deadLetterTable = deadLetterTable;
   }
@@ -46,12 +55,17 @@ final class CaseCheck {
   List<String> problems(Map<Long, JsonNode> rows, Map<Long, DeadLetter> deadLetters) {
     testCase.columns().forEach(this::columnType);
     for (ConformanceCase.CaseRecord record : testCase.records()) {
-      String which = "record " + record.offset() + " (value " + abbreviate(record.value()) + ")";
-      JsonNode row = rows.get((long) record.offset());
-      if (record.deadLetter()) {
+      String which = "record " + record.offset() + " (value " + abbreviate(record) + ")";
+      JsonNode row = rows.get(record.offset());
+      if (record.aborted()) {
+        if (row != null || deadLetters.containsKey(record.offset())) {
+          problems.add(which + ": its transaction aborted, so it must be in neither table; found "
+              + (row != null ? "a row " + row : "a dead letter"));
+        }
+      } else if (record.deadLetter()) {
         deadLetter(record, which, row, deadLetters);
       } else if (row == null) {
-        problems.add(which + ": expected a row, found none" + (deadLetters.containsKey((long) record.offset())
+        problems.add(which + ": expected a row, found none" + (deadLetters.containsKey(record.offset())
             ? "; it is in the dead-letter table" : ""));
       } else {
         record.row().forEach((column, expected) -> value(which, column, expected, table, row));
@@ -73,7 +87,7 @@ final class CaseCheck {
       return;
     }
     long offset = record.offset();
-    byte[] bytes = ConformanceCase.valueBytes(record);
+    byte[] bytes = sent.apply(record);
     String expectedHex = HexFormat.of().withUpperCase().formatHex(bytes == null ? new byte[0] : bytes);
     DeadLetter found = deadLetters.get(offset);
     if (found == null) {
@@ -111,7 +125,11 @@ final class CaseCheck {
     mismatch.ifPresent(m -> problems.add(which + ": column " + column + ": " + m));
   }
 
-  private static String abbreviate(String value) {
+  private static String abbreviate(ConformanceCase.CaseRecord record) {
+    if (record.valueHex() != null) {
+      return "0x" + record.valueHex();
+    }
+    String value = record.value();
     if (value == null) {
       return "null (a tombstone)";
     }

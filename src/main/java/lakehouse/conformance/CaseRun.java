@@ -11,20 +11,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lakehouse.Lakehouse;
-import lakehouse.pipeline.Message;
-import lakehouse.pipeline.Produced;
-import lakehouse.pipeline.Producing;
 import lakehouse.progress.Progress;
 import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.UntranslatableSchemaException;
 import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.RunSettings;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * One conformance case on a real stack: a fresh Iceberg topic with one partition, so the i-th record
- * has Kafka offset i; every record produced; a wait until each one is accounted for (rows plus dead
- * letters equal the records sent); then the rows, read with DuckDB through the catalog, and the dead
- * letters, compared with the case. The topic is deleted afterwards, unless the case failed.
+ * One conformance case on a real stack: a fresh Iceberg topic in the case's mode with one partition; every
+ * record produced one after the other, each in a transaction of its own where the case says so, and matched
+ * to its row by the offset its acknowledgement gave it (transaction markers take offsets too); a wait until
+ * each committed record is accounted for (rows plus dead letters); then the rows, read with DuckDB through the
+ * catalog, and the dead letters, compared with the case. The topic is deleted afterwards, unless the case failed.
  */
 final class CaseRun {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +44,7 @@ final class CaseRun {
 
   /** What differs from the case; empty when the stack behaved as Redpanda does. */
   List<String> run() throws Exception {
-    IcebergTopic icebergTopic = IcebergTopic.of(topic, testCase.jsonSchema()).withPartitions(1)
-        .withInvalidRecords(testCase.invalidRecords());
+    IcebergTopic icebergTopic = testCase.icebergTopic(topic);
     try {
       lakehouse.kafka().createIcebergTopic(icebergTopic);
     } catch (UntranslatableSchemaException refused) {
@@ -58,13 +57,12 @@ final class CaseRun {
       return List.of("the schema was accepted, but Redpanda sends every record of it to the dead-letter table;"
           + " the preflight must refuse it");
     }
-    Produced produced = Producing.sendAll(lakehouse.kafka(), topic, testCase.records(), CaseRun::message);
-    if (!produced.failures().isEmpty()) {
-      return List.of("records not acknowledged: " + produced.failures());
-    }
-    awaitAccounted();
-    List<String> problems = new ArrayList<>(new CaseCheck(testCase, tableSchema(), deadLetterTableSchema())
-        .problems(rows(), deadLetters()));
+    int registeredId = icebergTopic.mode() == IcebergTopic.Mode.VALUE_SCHEMA_ID_PREFIX
+        ? lakehouse.kafka().schemaId(topic) : 0;
+    ConformanceCase acknowledged = testCase.at(produce(registeredId));
+    awaitAccounted(acknowledged);
+    List<String> problems = new ArrayList<>(new CaseCheck(acknowledged, record -> testCase.valueBytes(record, registeredId),
+        tableSchema(), deadLetterTableSchema()).problems(rows(), deadLetters()));
     if (testCase.invalidRecords() == IcebergTopic.InvalidRecordAction.DROP && deadLetterTableExists()) {
       problems.add("invalid records are dropped, yet " + IcebergTypes.deadLetterTable(topic) + " exists");
     }
@@ -82,15 +80,48 @@ final class CaseRun {
     return List.of();
   }
 
-  private static Message message(ConformanceCase.CaseRecord record) {
-    return new Message(record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-        ConformanceCase.valueBytes(record), Map.of());
+  /**
+   * Sends the records in order, each waiting for its acknowledgement, so each one's offset is known; a record
+   * of a transaction goes in a transaction of its own, which commits or aborts.
+   *
+   * @return the records at their acknowledged offsets
+   */
+  private List<ConformanceCase.CaseRecord> produce(int registeredId) throws Exception {
+    List<ConformanceCase.CaseRecord> acknowledged = new ArrayList<>();
+    Producer<byte[], byte[]> transactional = null;
+    try (Producer<byte[], byte[]> plain = lakehouse.kafka().producer()) {
+      for (ConformanceCase.CaseRecord record : testCase.records()) {
+        ProducerRecord<byte[], byte[]> sent = new ProducerRecord<>(topic, 0,
+            record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+            testCase.valueBytes(record, registeredId));
+        if (record.transaction() == ConformanceCase.Transaction.NONE) {
+          acknowledged.add(record.at(plain.send(sent).get().offset()));
+          continue;
+        }
+        if (transactional == null) {
+          transactional = lakehouse.kafka().transactionalProducer(topic + "-" + ProcessHandle.current().pid());
+          transactional.initTransactions();
+        }
+        transactional.beginTransaction();
+        acknowledged.add(record.at(transactional.send(sent).get().offset()));
+        if (record.aborted()) {
+          transactional.abortTransaction();
+        } else {
+          transactional.commitTransaction();
+        }
+      }
+    } finally {
+      if (transactional != null) {
+        transactional.close();
+      }
+    }
+    return acknowledged;
   }
 
-  /** Rows plus dead letters, as the catalog counts them, until they account for every record sent. */
-  private void awaitAccounted() {
+  /** Rows plus dead letters, as the catalog counts them, until they account for every committed record. */
+  private void awaitAccounted(ConformanceCase testCase) {
     boolean dropping = testCase.invalidRecords() == IcebergTopic.InvalidRecordAction.DROP;
-    long expected = dropping ? testCase.expectedRows() : testCase.records().size();
+    long expected = dropping ? testCase.expectedRows() : testCase.committedRecords().size();
     String deadLetters = IcebergTypes.deadLetterTable(topic);
     java.util.concurrent.atomic.AtomicLong accounted = new java.util.concurrent.atomic.AtomicLong();
     await(topic + ": " + (dropping ? "rows" : "rows + dead letters") + " to account for all " + expected + " records")

@@ -31,4 +31,15 @@ public interface ValueSchema {
    * @throws UntranslatableRecordException where Redpanda sends the record to the dead-letter table, saying why
    */
   Map<String, Object> translate(byte[] payload);
+
+  /**
+   * A value written as its producer writes it, from its text: JSON Schema values are the text's UTF-8 bytes, Avro
+   * values are read from Avro's JSON encoding (unions as {@code {"type": value}}), Protobuf values from proto3's
+   * JSON mapping. No Schema Registry header: the caller adds it where the mode wants one.
+   *
+   * @throws IllegalArgumentException where the text is not a value of this schema
+   */
+  default byte[] encode(String valueText) {
+    return valueText.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
 }
