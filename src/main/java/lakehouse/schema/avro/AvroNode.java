@@ -129,7 +129,8 @@ final class AvroNode {
       case RECORD -> definition.schema.getName();
       case ARRAY -> "array";
       case MAP -> "map";
-      case FIXED -> isSymbolic() && "decimal".equals(definition.logicalType()) ? typeName() : definition.schema.getName();
+      case FIXED -> isSymbolic() && "decimal".equals(definition.logicalType())
+          ? typeName() : definition.schema.getName();
       case ENUM -> isSymbolic() ? typeName() : definition.schema.getName();
       default -> typeName();
     };

@@ -15,7 +15,7 @@ import org.apache.iceberg.types.Types;
 /**
  * Derives the Iceberg columns of an Avro schema as Redpanda 25.3 does ({@code iceberg/conversion/schema_avro.cc}
  * {@code type_to_iceberg}), and finds where it cannot. Redpanda stops at the first problem; this walk goes on and
- * reports every one, each a reason why all the topic's records go to the dead-letter table.
+ * reports every one (what each means for the topic's records: {@link AvroValueSchema#violations()}).
  *
  * <p>Paths name the Iceberg column the problem sits in: record fields and union branches by name, a list's element
  * as {@code element}, a map's value as {@code value}; the root of a record schema is the empty path.
@@ -32,7 +32,7 @@ final class AvroTypeConversion {
   /** Where Redpanda derives a table the catalog refuses: inferred from its code, not pinned by a Redpanda test. */
   private static final String CATALOG_FAILURE = "; Redpanda's translation then fails and retries rather than"
       + " dead-lettering (coordinator.cc: schema_manager failed → errc::failed; record_multiplexer.cc)";
-  /** The rules whose breach fails type_to_iceberg itself: Redpanda then dead-letters every record, whatever it holds. */
+  /** The rules that fail type_to_iceberg itself: Redpanda then dead-letters every record, whatever it holds. */
   static final Set<String> CONVERSION_FAILURES = Set.of("recursive-type", "depth", "array-of-null", "map-of-null",
       "null-root");
   /** Stands in for a type Redpanda fails to derive, so that the walk goes on to find every other problem. */
@@ -59,7 +59,10 @@ final class AvroTypeConversion {
     return new Result(found.isEmpty() ? type : null, found);
   }
 
-  /** A schema that is not a record is one column (type_to_iceberg); the root record itself is never counted. */
+  /**
+   * A schema that is not a record is one column (type_to_iceberg), its root node entered like any other; a root
+   * record is not entered, its fields are the first nodes in the hierarchy.
+   */
   private Types.StructType rootColumn(AvroNode root, String column) {
     int before = violations.size();
     Type type = field(root, column, true);
@@ -137,8 +140,8 @@ final class AvroTypeConversion {
   private void valueDepth(String path, boolean alwaysDecoded) {
     int level = hierarchy.size() + (rootIsRecord ? 1 : 0);
     if (alwaysDecoded && level == MAX_VALUE_DEPTH) {
-      violations.add(new Violation("value-depth", path, "lies " + MAX_VALUE_DEPTH + " levels deep where every value passes:"
-          + " decoding fails with \"max nested field depth of " + MAX_VALUE_DEPTH + " reached\""
+      violations.add(new Violation("value-depth", path, "lies " + MAX_VALUE_DEPTH + " levels deep where every"
+          + " value passes: decoding fails with \"max nested field depth of " + MAX_VALUE_DEPTH + " reached\""
           + " (serde/avro/parser.cc max_nested_depth)"));
     }
   }

@@ -23,10 +23,11 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
 /**
- * Decodes one Avro value the way Redpanda 25.3 does and turns it into a row: {@code serde/avro/parser.cc} reads the
- * bytes with exactly the schema it is given, no reader/writer resolution, then {@code iceberg/conversion/values_avro.cc}
- * converts. Avro's {@link BinaryDecoder} reads the varints, floats and bytes; the walk over the schema is Redpanda's,
- * because its parser differs from Avro's {@code GenericDatumReader} where it matters for what reaches the table:
+ * Decodes one Avro value the way Redpanda 25.3 does and turns it into a row: {@code serde/avro/parser.cc} reads
+ * the bytes with exactly the schema it is given, no reader/writer resolution, then
+ * {@code iceberg/conversion/values_avro.cc} converts. Avro's {@link BinaryDecoder} reads the varints, floats and
+ * bytes; the walk over the schema is Redpanda's, not Avro's {@code GenericDatumReader}, because Redpanda's parser
+ * differs from it where it matters for what reaches the table:
  * <ul>
  *   <li>an array or map is read as one block: the count of the first block, its items, and then one more count,
  *       whatever it says, which Avro's encoders write as the closing 0. A value written in several blocks (Avro's
@@ -252,8 +253,8 @@ final class AvroValueDecoder {
   private static String symbol(long index, AvroNode enumNode, String path) {
     List<String> symbols = enumNode.schema().getEnumSymbols();
     if (index < 0 || index >= symbols.size()) {
-      throw refused(path, "enum index " + index + " is out of range for " + symbols.size() + " symbols (std::out_of_range"
-          + " from the C++ Avro library's nameAt)");
+      throw refused(path, "enum index " + index + " is out of range for " + symbols.size() + " symbols"
+          + " (std::out_of_range from the C++ Avro library's nameAt)");
     }
     return symbols.get((int) index);
   }

@@ -67,7 +67,8 @@ class AvroSchemaRulesTest {
     assertThat(violations(nestedRecords(97))).isEmpty();
     List<Violation> atLimit = violations(nestedRecords(98));
 
-    assertThat(atLimit).extracting(v -> v.rule() + " " + v.pointer()).containsExactly("value-depth " + "f.".repeat(98) + "x");
+    assertThat(atLimit).extracting(v -> v.rule() + " " + v.pointer())
+        .containsExactly("value-depth " + "f.".repeat(98) + "x");
     assertThat(atLimit.get(0).detail()).contains("\"max nested field depth of 100 reached\"");
   }
 

@@ -164,7 +164,8 @@ class AvroValueTranslationTest {
           .containsExactly(entry("root", expected));
     }
     for (String refused : List.of("123e4567-e89b12d3-a456-426614174000", "1-2-3-4-5", "",
-        "123e4567-e89b-12d3-a456-426614174000 ", "{123e4567-e89b-12d3-a456-426614174000", "g23e4567e89b12d3a456426614174000")) {
+        "123e4567-e89b-12d3-a456-426614174000 ", "{123e4567-e89b-12d3-a456-426614174000",
+        "g23e4567e89b12d3a456426614174000")) {
       assertThatThrownBy(() -> schema.translate(writePlain(schema.avroSchema(), refused))).as(refused)
           .isInstanceOf(UntranslatableRecordException.class).hasMessageContaining("invalid uuid string");
     }
@@ -252,7 +253,8 @@ class AvroValueTranslationTest {
     AvroValueSchema v1 = AvroValueSchema.parse("""
         {"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}]}""");
     AvroValueSchema v2 = AvroValueSchema.parse("""
-        {"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}, {"name": "b", "type": "string", "default": ""}]}""");
+        {"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"},
+          {"name": "b", "type": "string", "default": ""}]}""");
 
     assertThatThrownBy(() -> v1.translate(fromJson(v2, "{\"a\": 1, \"b\": \"x\"}")))
         .isInstanceOf(UntranslatableRecordException.class).hasMessageContaining("Bytes left in a buffer");
