@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import lakehouse.schema.JsonSchema;
 import lakehouse.schema.ValueFormat;
 import lakehouse.schema.ValueSchema;
-import lakehouse.schema.ValueSchemas;
 import lakehouse.schema.WireFormat;
+import lakehouse.schema.formats.ValueSchemas;
 import lakehouse.stack.IcebergTopic;
 
 /**

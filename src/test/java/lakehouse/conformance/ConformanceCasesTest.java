@@ -98,8 +98,9 @@ class ConformanceCasesTest {
 
     assertThat(problemOf(dir, "typo.json"))
         .contains("schema_acepted is not a field of a conformance case; the fields are name, source, mode, format, schema,"
-            + " schema_accepted, invalid_record_action, columns, records")
-        .contains("records[1].headers is not a field of a conformance case record; the fields are key, value, row, dlq");
+            + " protobuf_name, schema_accepted, invalid_record_action, columns, records")
+        .contains("records[1].headers is not a field of a conformance case record; the fields are key, value, value_hex,"
+            + " schema_id, message_indexes, trailing_hex, transaction, row, dlq, dlq_row");
   }
 
   @Test
@@ -119,17 +120,18 @@ class ConformanceCasesTest {
   }
 
   @Test
-  void aModeOrFormatTheSuiteDoesNotRunYetIsNamed(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("avro.json"), GOOD.replace("{\"name\"", "{\"format\": \"avro\", \"mode\": \"key_value\", \"name\""));
+  void aModeOrFormatThatDoesNotFitIsNamed(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("kv.json"), GOOD.replace("{\"name\"", "{\"format\": \"avro\", \"mode\": \"key_value\", \"name\""));
     Files.writeString(dir.resolve("json.json"), GOOD.replace("{\"name\"", "{\"format\": \"json\", \"mode\": \"value_schema_latest\", \"name\""));
-    Files.writeString(dir.resolve("typo.json"), GOOD.replace("{\"name\"", "{\"format\": \"xml\", \"name\""));
+    Files.writeString(dir.resolve("typo.json"), GOOD.replace("{\"name\"", "{\"format\": \"xml\", \"mode\": \"latest\", \"name\""));
+    Files.writeString(dir.resolve("proto.json"), GOOD.replace("{\"name\"", "{\"format\": \"protobuf\", \"name\""));
 
-    assertThat(problemOf(dir, "avro.json"))
-        .contains("\"format\" is avro, which the suite does not run yet: it runs only \"json\"")
-        .contains("\"mode\" is key_value, which the suite does not run yet: it runs only \"value_schema_latest\"");
+    assertThat(problemOf(dir, "kv.json")).contains("a key_value case has no \"schema\" and no \"format\"");
     assertThat(ConformanceCase.fromDirectory(dir)).filteredOn(file -> file.file().endsWith("json.json"))
         .singleElement().satisfies(file -> assertThat(file.readable()).isTrue());
-    assertThat(problemOf(dir, "typo.json")).contains("\"format\" must be one of avro, json, protobuf; the file has \"xml\"");
+    assertThat(problemOf(dir, "typo.json")).contains("\"format\" must be json, avro or protobuf; the file has \"xml\"")
+        .contains("\"mode\" must be key_value, value_schema_id_prefix or value_schema_latest; the file has \"latest\"");
+    assertThat(problemOf(dir, "proto.json")).contains("\"schema\" must be the .proto file's text, as a string");
   }
 
   /** A case every other test breaks in one place. */

@@ -1,5 +1,7 @@
 package lakehouse.schema.avro;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,6 +11,11 @@ import lakehouse.schema.ValueFormat;
 import lakehouse.schema.ValueSchema;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.iceberg.types.Types;
 
 /**
@@ -110,5 +117,27 @@ public final class AvroValueSchema implements ValueSchema {
           + " table: " + refusals.stream().map(SchemaRules.Violation::toString).collect(Collectors.joining("; ")));
     }
     return AvroValueDecoder.row(root, rootColumn, payload);
+  }
+
+  /**
+   * The value as an Avro producer writes it, read from Avro's JSON encoding (unions as {@code {"type": value}},
+   * bytes and fixed as ISO-8859-1 strings), in the binary encoding with this schema, in one block per array and map
+   * as Avro's own writer writes it.
+   */
+  @Override
+  public byte[] encode(String valueText) {
+    Schema schema = avroSchema();
+    try {
+      Object datum = new GenericDatumReader<Object>(schema, schema)
+          .read(null, DecoderFactory.get().jsonDecoder(schema, valueText));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      new GenericDatumWriter<Object>(schema).write(datum, encoder);
+      encoder.flush();
+      return out.toByteArray();
+    } catch (IOException | AvroRuntimeException e) {
+      throw new IllegalArgumentException("not a value of this Avro schema in Avro's JSON encoding: " + valueText + " ("
+          + e.getMessage() + ")", e);
+    }
   }
 }

@@ -1,7 +1,12 @@
-package lakehouse.schema;
+package lakehouse.schema.formats;
 
 import java.util.List;
 import java.util.Optional;
+import lakehouse.schema.JsonSchema;
+import lakehouse.schema.JsonValueSchema;
+import lakehouse.schema.ValueFormat;
+import lakehouse.schema.ValueSchema;
+import lakehouse.schema.avro.AvroValueSchema;
 
 /** Reads a registered schema in the format its {@code schemaType} names, as Redpanda's schema resolver does. */
 public final class ValueSchemas {
@@ -17,8 +22,9 @@ public final class ValueSchemas {
       Optional<String> protobufName) {
     return switch (format) {
       case JSON -> new JsonValueSchema(JsonSchema.parse(text));
-      case AVRO, PROTOBUF -> throw new IllegalArgumentException(format.schemaType()
-          + " schemas are not translated yet (docs/redpanda-contract.md, sections 13 and 14)");
+      case AVRO -> AvroValueSchema.parse(text);
+      case PROTOBUF -> throw new IllegalArgumentException(format.schemaType()
+          + " schemas are not translated yet (docs/redpanda-contract.md, section 14)");
     };
   }
 
