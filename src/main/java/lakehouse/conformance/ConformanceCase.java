@@ -37,10 +37,12 @@ import lakehouse.stack.IcebergTopic;
  * @param schema the schema as the file gives it: a JSON Schema or Avro schema as JSON, a {@code .proto} file's text
  *     as a JSON string; missing in {@code key_value}
  * @param columns expected Iceberg type of named columns, as {@code long}, {@code list<string>} …
+ * @param embeddedDiffers why the embedded stand-in cannot do what Redpanda does here (the contract page's
+ *     Differs row): the case is skipped there with this reason, and runs on every other stack
  */
 public record ConformanceCase(Path file, String name, String source, IcebergTopic.Mode mode, ValueFormat format,
     JsonNode schema, Optional<String> protobufName, boolean schemaAccepted, Map<String, String> columns,
-    IcebergTopic.InvalidRecordAction invalidRecords, List<CaseRecord> records) {
+    IcebergTopic.InvalidRecordAction invalidRecords, List<CaseRecord> records, Optional<String> embeddedDiffers) {
 
   /** A directory of the user's own cases, run after the project's. */
   public static final String DIR = "lakehouse.conformance.dir";
@@ -48,7 +50,7 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
   public static final String PARALLELISM = "lakehouse.conformance.parallelism";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> FIELDS = List.of("name", "source", "mode", "format", "schema", "protobuf_name",
-      "schema_accepted", "invalid_record_action", "columns", "records");
+      "schema_accepted", "invalid_record_action", "columns", "records", "embedded_differs");
   private static final List<String> RECORD_FIELDS = List.of("key", "value", "value_hex", "schema_id", "message_indexes",
       "trailing_hex", "transaction", "row", "dlq", "dlq_row");
   private static final HexFormat HEX = HexFormat.of();
@@ -217,8 +219,13 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
       problems.add("a case whose schema is refused has no \"records\"");
     }
     problems.throwIfAny();
+    JsonNode differs = json.get("embedded_differs");
+    if (differs != null && (!differs.isTextual() || differs.asText().isBlank())) {
+      problems.add("\"embedded_differs\" must say why the embedded stack cannot do what Redpanda does, citing the"
+          + " contract page's Differs row" + problems.found(differs));
+    }
     return new ConformanceCase(file, name, source, mode, format, schema, protobufName, accepted, columns, action,
-        records);
+        records, Optional.ofNullable(differs).filter(JsonNode::isTextual).map(JsonNode::asText));
   }
 
   private static CaseRecord record(int offset, JsonNode record, Problems problems) {
@@ -368,7 +375,7 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
   /** The same case with its records where the producer's acknowledgements put them. */
   public ConformanceCase at(List<CaseRecord> acknowledged) {
     return new ConformanceCase(file, name, source, mode, format, schema, protobufName, schemaAccepted, columns,
-        invalidRecords, acknowledged);
+        invalidRecords, acknowledged, embeddedDiffers);
   }
 
   public long expectedRows() {
