@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import lakehouse.schema.ValueFormat;
 
 /**
  * The settings of one run of the spec. Every key is listed with its default in docs/configuration.md.
@@ -33,6 +34,8 @@ public record RunSettings(
   public static final String REPORT_DIR = "lakehouse.report-dir";
   public static final String DUCKDB_EXTENSION_DIR = "lakehouse.duckdb.extension-dir";
   public static final String KEEP_RUNNING = "lakehouse.keep-running";
+  /** The schema format of the main round trip: json (the default), avro or protobuf. */
+  public static final String FORMAT = "lakehouse.format";
   /** The visibility timeout at a 1 s commit interval; longer intervals get longer ones. */
   static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofMinutes(2);
 
@@ -49,12 +52,28 @@ public record RunSettings(
     Path reportDir = settings.path(REPORT_DIR, Path.of("target", "lakehouse-report"));
     Path duckDbExtensionDir = settings.path(DUCKDB_EXTENSION_DIR, defaultDuckDbExtensionDir());
     boolean keepRunning = settings.flag(KEEP_RUNNING, false);
+    format(settings);
     StackKind stack = resolveStack.apply(requested);
     Duration commitInterval = CommitIntervals.resolve(stack, settings, explicitInterval);
     Duration visibilityTimeout =
         explicitVisibility.orElseGet(() -> CommitIntervals.scaled(DEFAULT_VISIBILITY_TIMEOUT, commitInterval));
     return new RunSettings(stack, trades, seed, commitInterval, visibilityTimeout, reportDir, duckDbExtensionDir,
         keepRunning, settings);
+  }
+
+  /** {@value #FORMAT}: the format the main round trip's records are written in. */
+  public ValueFormat format() {
+    return format(source);
+  }
+
+  private static ValueFormat format(Settings settings) {
+    String value = settings.string(FORMAT, ValueFormat.JSON.settingValue());
+    try {
+      return ValueFormat.fromSetting(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(FORMAT + "=" + value + " is not a format of the round trip: set json, avro or"
+          + " protobuf (" + Settings.environmentName(FORMAT) + ")", e);
+    }
   }
 
   /**

@@ -1,20 +1,34 @@
 package lakehouse.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import lakehouse.Lakehouse;
 import lakehouse.junit.RunFixture;
 import lakehouse.report.RunReport;
 import lakehouse.schema.JsonSchema;
+import lakehouse.schema.JsonValueSchema;
+import lakehouse.schema.ValueFormat;
+import lakehouse.schema.ValueSchema;
+import lakehouse.schema.WireFormat;
+import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.RunSettings;
 import lakehouse.trades.SymbolAnalytics;
 import lakehouse.trades.Trade;
+import lakehouse.trades.TradeFormats;
 import lakehouse.trades.TradeGenerator;
 
 /**
  * The round trip as five stages, each run at most once per JVM and on demand: a spec class run
  * alone from an IDE triggers the stages before it. Stages do the work and wait; specs assert.
+ *
+ * <p>The records are written in {@code lakehouse.format}: plain JSON in {@code value_schema_latest} (the default),
+ * or Avro or Protobuf in the Schema Registry wire format, {@code value_schema_id_prefix}, as most Redpanda users'
+ * topics carry them. The same five stages also run in another format, on topics of their own, beside the main
+ * round trip ({@link #Pipeline(Lakehouse, RunSettings, RunReport, ValueFormat, String)}).
  */
 @RunFixture
 public final class Pipeline {
@@ -28,6 +42,8 @@ public final class Pipeline {
   private final Lakehouse lakehouse;
   private final RunSettings settings;
   private final RunReport report;
+  private final ValueFormat format;
+  private final String suffix;
   private final Once<Ingested> ingest = new Once<>("ingest", this::runIngest);
   private final Once<Long> tradesSnapshot = new Once<>("snapshot", this::runTradesSnapshot);
   private final Once<List<SymbolAnalytics>> query = new Once<>("query", this::runQuery);
@@ -35,9 +51,23 @@ public final class Pipeline {
   private final Once<List<SymbolAnalytics>> roundTrip = new Once<>("round_trip", this::runRoundTrip);
 
   public Pipeline(Lakehouse lakehouse, RunSettings settings, RunReport report) {
+    this(lakehouse, settings, report, settings.format(), "");
+  }
+
+  /**
+   * The round trip in {@code format}, on the topics {@code trades<suffix>} and {@code trade_analytics<suffix>},
+   * its stages reported as {@code <stage><suffix>}.
+   */
+  public Pipeline(Lakehouse lakehouse, RunSettings settings, RunReport report, ValueFormat format, String suffix) {
     this.lakehouse = lakehouse;
     this.settings = settings;
     this.report = report;
+    this.format = format;
+    this.suffix = suffix;
+  }
+
+  public ValueFormat format() {
+    return format;
   }
 
   /** The generated trades and what the producer reported for them. */
@@ -72,20 +102,22 @@ public final class Pipeline {
   }
 
   public String tradesTopic() {
-    return lakehouse.topic(TRADES);
+    return lakehouse.topic(TRADES + suffix);
   }
 
   public String analyticsTopic() {
-    return lakehouse.topic(TRADE_ANALYTICS);
+    return lakehouse.topic(TRADE_ANALYTICS + suffix);
   }
 
   private Ingested runIngest() throws Exception {
     return timed("ingest", () -> {
       List<Trade> trades = TradeGenerator.generate(settings.seed(), settings.trades());
-      lakehouse.kafka().createIcebergTopic(tradesTopic(), TRADES_SCHEMA);
+      Function<String, byte[]> encode = createIcebergTopic(tradesTopic(), TradeFormats.tradesSchema(format),
+          TradeFormats.TRADE_MESSAGE);
       String source = sourceHeader();
       Produced produced = Producing.sendAll(lakehouse.kafka(), tradesTopic(), trades,
-          trade -> Message.of(trade.tradeId(), trade.toJson()).withHeader(SOURCE_HEADER, source));
+          trade -> new Message(trade.tradeId().getBytes(StandardCharsets.UTF_8),
+              encode.apply(TradeFormats.text(format, trade)), Map.of()).withHeader(SOURCE_HEADER, source));
       return new Ingested(trades, produced);
     });
   }
@@ -108,9 +140,10 @@ public final class Pipeline {
   private Produced runPublish() throws Exception {
     List<SymbolAnalytics> analytics = queriedAnalytics();
     return timed("publish", () -> {
-      lakehouse.kafka().createIcebergTopic(analyticsTopic(), ANALYTICS_SCHEMA);
+      Function<String, byte[]> encode = createIcebergTopic(analyticsTopic(), TradeFormats.analyticsSchema(format),
+          TradeFormats.ANALYTICS_MESSAGE);
       return Producing.sendAll(lakehouse.kafka(), analyticsTopic(), analytics, SymbolAnalytics::symbol,
-          SymbolAnalytics::toJson);
+          row -> encode.apply(TradeFormats.text(format, row)));
     });
   }
 
@@ -122,6 +155,22 @@ public final class Pipeline {
       return lakehouse.duckdb().query(
           AnalyticsQueries.readBack(lakehouse.duckdb().table(analyticsTopic())), AnalyticsQueries::row);
     });
+  }
+
+  /**
+   * Creates the topic for this format: plain JSON in {@code value_schema_latest}, any other format in
+   * {@code value_schema_id_prefix}; returns how a record's text becomes its value.
+   */
+  private Function<String, byte[]> createIcebergTopic(String topic, ValueSchema schema, List<Integer> message) {
+    if (schema instanceof JsonValueSchema json) {
+      lakehouse.kafka().createIcebergTopic(topic, json.jsonSchema());
+      return text -> text.getBytes(StandardCharsets.UTF_8);
+    }
+    lakehouse.kafka().createIcebergTopic(IcebergTopic.of(topic, IcebergTopic.Mode.VALUE_SCHEMA_ID_PREFIX, schema));
+    int id = lakehouse.kafka().schemaId(topic);
+    return text -> format == ValueFormat.PROTOBUF
+        ? WireFormat.encodeProtobuf(id, message, schema.encode(text))
+        : WireFormat.encode(id, schema.encode(text));
   }
 
   private long awaitCommitted(String topic, long expected) {
@@ -141,7 +190,7 @@ public final class Pipeline {
     try {
       return work.call();
     } finally {
-      report.stage(stage, (System.nanoTime() - begin) / 1_000_000);
+      report.stage(stage + suffix, (System.nanoTime() - begin) / 1_000_000);
     }
   }
 

@@ -1,7 +1,6 @@
 package lakehouse.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import lakehouse.DuckDbHandle;
@@ -9,7 +8,6 @@ import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.trades.AnalyticsOracle;
 import lakehouse.trades.SymbolAnalytics;
-import lakehouse.trades.TradeGenerator;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -17,30 +15,13 @@ import org.junit.jupiter.api.Test;
 @LakehouseSpec
 @Order(3)
 class QuerySpec {
-  private static final double HALF_A_CENT = 0.005;
-
   @Test
   @Order(1)
   void perSymbolAnalyticsEqualTheOracle(Pipeline pipeline) throws Exception {
     List<SymbolAnalytics> expected = AnalyticsOracle.perSymbol(pipeline.ingest().trades());
     List<SymbolAnalytics> actual = pipeline.queriedAnalytics();
 
-    assertThat(actual).extracting(SymbolAnalytics::symbol)
-        .containsExactlyElementsOf(TradeGenerator.SYMBOLS.stream().sorted().toList());
-    for (int i = 0; i < expected.size(); i++) {
-      SymbolAnalytics want = expected.get(i);
-      SymbolAnalytics got = actual.get(i);
-      String symbol = want.symbol();
-      assertThat(got.tradeCount()).as("%s trade_count", symbol).isEqualTo(want.tradeCount());
-      assertThat(got.buyCount()).as("%s buy_count", symbol).isEqualTo(want.buyCount());
-      assertThat(got.sellCount()).as("%s sell_count", symbol).isEqualTo(want.sellCount());
-      assertThat(got.totalVolume()).as("%s total_volume", symbol).isEqualTo(want.totalVolume());
-      assertThat(got.avgPrice()).as("%s avg_price", symbol).isCloseTo(want.avgPrice(), within(HALF_A_CENT));
-      assertThat(got.minPrice()).as("%s min_price", symbol).isCloseTo(want.minPrice(), within(HALF_A_CENT));
-      assertThat(got.maxPrice()).as("%s max_price", symbol).isCloseTo(want.maxPrice(), within(HALF_A_CENT));
-      assertThat(got.firstTradeTime()).as("%s first_trade_time", symbol).isEqualTo(want.firstTradeTime());
-      assertThat(got.lastTradeTime()).as("%s last_trade_time", symbol).isEqualTo(want.lastTradeTime());
-    }
+    OracleAgreement.assertAgree(expected, actual);
   }
 
   /** Redpanda keeps the key and headers as produced (table_definition.cc, build_rp_struct, build_headers_value). */

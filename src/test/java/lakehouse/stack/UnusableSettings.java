@@ -21,7 +21,7 @@ public final class UnusableSettings implements LauncherSessionListener {
   /** The settings the unit-tested code could read; pom.xml sets the same ones as environment variables. */
   public static final List<String> SETTINGS = List.of(RunSettings.STACK, RunSettings.TRADES, RunSettings.SEED,
       RunSettings.COMMIT_INTERVAL_MS, RunSettings.VISIBILITY_TIMEOUT_MS, RunSettings.REPORT_DIR,
-      RunSettings.DUCKDB_EXTENSION_DIR, RunSettings.KEEP_RUNNING, PypiIndex.INDEX_URL, "lakehouse.conformance.dir",
+      RunSettings.DUCKDB_EXTENSION_DIR, RunSettings.KEEP_RUNNING, RunSettings.FORMAT, PypiIndex.INDEX_URL, "lakehouse.conformance.dir",
       "lakehouse.conformance.parallelism", "lakehouse.benchmark.sizes", "lakehouse.benchmark.batches",
       "lakehouse.interrupts");
 
