@@ -68,6 +68,7 @@ final class LakehouseSession implements AutoCloseable {
     report.put("banner", stack.banner());
     report.put("trades", settings.trades());
     report.put("seed", settings.seed());
+    report.put("format", settings.format().settingValue());
     report.put("commit_interval_ms", settings.commitInterval().toMillis());
     report.stackStart(startup.millisByComponent());
     return new LakehouseSession(settings, report, stack);

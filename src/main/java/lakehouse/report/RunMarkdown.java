@@ -22,7 +22,9 @@ final class RunMarkdown {
     if (report.get("banner") != null) {
       md.append("- ").append(report.get("banner")).append('\n');
     }
-    md.append("- trades: ").append(report.get("trades")).append(", commit interval: ")
+    md.append("- trades: ").append(report.get("trades"))
+        .append(report.get("format") == null ? "" : ", format of the main round trip: " + report.get("format"))
+        .append(", commit interval: ")
         .append(report.get("commit_interval_ms")).append(" ms\n");
     md.append("- total: ").append(report.get("total_ms")).append(" ms\n\n");
     failures(md, report.get("failures"));
