@@ -115,9 +115,8 @@ public final class ProtobufSchema {
    */
   public ProtobufMessage message(String fullName) {
     Objects.requireNonNull(fullName, "fullName");
-    String name = fullName.startsWith(".") ? fullName.substring(1) : fullName;
     for (FileDescriptor candidate : pool) {
-      Descriptor found = find(candidate.getMessageTypes(), name);
+      Descriptor found = find(candidate.getMessageTypes(), fullName);
       if (found != null) {
         List<Integer> indexes = new ArrayList<>();
         for (Descriptor d = found; d != null; d = d.getContainingType()) {

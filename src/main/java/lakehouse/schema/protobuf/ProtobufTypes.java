@@ -15,7 +15,8 @@ import org.apache.iceberg.types.Types;
  * int32/sint32/sfixed32→int, int64/sint64/sfixed64→long, uint32/fixed32→long (an unsigned 32-bit value fits),
  * uint64/fixed64→string (base 10), string→string, bytes→binary, enum→string (the value's name),
  * message→struct, repeated→list of optional elements, map→map with optional values (Iceberg's keys are always
- * required); google.protobuf.Timestamp→timestamptz, Struct/Value/ListValue→string (JSON), redpanda.datalake.Date→date.
+ * required); google.protobuf.Timestamp→timestamptz, Struct/Value/ListValue→string (JSON),
+ * redpanda.datalake.Date→date.
  *
  * <p>Redpanda numbers the fields with their Protobuf field numbers and the table assigns its own ids; here ids are
  * fresh and increasing, as {@link lakehouse.schema.IcebergTypes} assigns them.
