@@ -103,7 +103,9 @@ final class ProtobufValues {
   }
 
   private static String enumName(Object raw, FieldDescriptor field) {
-    String defaultName = ((EnumValueDescriptor) field.getDefaultValue()).getName();
+    // default_value_enum(): the declared default, else the enum's first value (a repeated field declares none).
+    String defaultName = field.isRepeated() ? field.getEnumType().getValues().get(0).getName()
+        : ((EnumValueDescriptor) field.getDefaultValue()).getName();
     if (raw == null) {
       return field.hasPresence() ? null : defaultName;
     }
