@@ -94,6 +94,19 @@ final class ProtoText {
     return new ProtoText(imports).file(fileName, text);
   }
 
+  /**
+   * Every import given, imported or not, then the file itself, as Redpanda builds a schema's references before the
+   * schema ({@code build_file_with_refs}); the file comes first in the list.
+   */
+  static List<FileDescriptor> buildWithReferences(String fileName, String text, Map<String, String> imports) {
+    ProtoText builder = new ProtoText(imports);
+    imports.forEach(builder::file);
+    List<FileDescriptor> files = new ArrayList<>();
+    files.add(builder.file(fileName, text));
+    builder.built.values().stream().filter(f -> f != files.get(0)).forEach(files::add);
+    return files;
+  }
+
   private FileDescriptor file(String name, String text) {
     FileDescriptor done = built.get(name);
     if (done != null) {

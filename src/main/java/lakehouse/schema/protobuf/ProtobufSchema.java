@@ -4,7 +4,6 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +50,13 @@ public final class ProtobufSchema {
    */
   public static ProtobufSchema parse(String protoText, Map<String, String> imports) {
     Objects.requireNonNull(protoText, "protoText");
-    Map<String, String> all = new LinkedHashMap<>(imports);
     String name = FILE_NAME;
-    while (all.containsKey(name)) {
+    while (imports.containsKey(name)) {
       name = "_" + name;
     }
-    List<FileDescriptor> pool = new ArrayList<>();
-    for (Map.Entry<String, String> reference : imports.entrySet()) {
-      pool.add(ProtoText.build(reference.getKey(), reference.getValue(), imports));
-    }
-    FileDescriptor file = ProtoText.build(name, protoText, imports);
-    pool.add(0, file);
-    return new ProtobufSchema(protoText, file, Collections.unmodifiableList(withDependencies(pool)));
+    List<FileDescriptor> built = ProtoText.buildWithReferences(name, protoText, imports);
+    FileDescriptor file = built.get(0);
+    return new ProtobufSchema(protoText, file, Collections.unmodifiableList(withDependencies(built)));
   }
 
   /** The schema exactly as written. */

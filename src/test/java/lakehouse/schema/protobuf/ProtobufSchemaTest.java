@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Parsing a registered .proto file and picking the message a record or a topic names. */
 class ProtobufSchemaTest {
-  /** Shaped like the schema of Redpanda's TestLatestSubjectSchema_Protobuf_MessageName (record_schema_resolver_test). */
+  /** Shaped like the schema of Redpanda's TestLatestSubjectSchema_Protobuf_MessageName. */
   static final String NESTED = """
       syntax = "proto3";
       package datalake.proto;

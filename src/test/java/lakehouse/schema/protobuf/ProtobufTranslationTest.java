@@ -133,7 +133,8 @@ class ProtobufTranslationTest {
         entry("map", Map.of()), entry("list", List.of()), entry("oneof_uint32", null), entry("oneof_string", null),
         entry("oneof_bytes", null), entry("oneof_bool", null), entry("ratio", 0.5), entry("color", null),
         entry("plain_color", null), entry("blob", null), entry("big", "18446744073709551615"));
-    assertThat(message.translate(new byte[0])).containsEntry("required_string", null).containsEntry("required_int", null);
+    assertThat(message.translate(new byte[0])).containsEntry("required_string", null)
+        .containsEntry("required_int", null);
   }
 
   /** values_protobuf.cc convert: a proto3 optional field has presence, so it is NULL when absent. */
@@ -404,6 +405,26 @@ class ProtobufTranslationTest {
 
     cases.forEach((reason, payload) -> assertThatThrownBy(() -> inner.translate(payload)).as(reason)
         .isInstanceOf(UntranslatableRecordException.class).hasMessageContaining(reason));
+  }
+
+  /**
+   * parser.cc read_varint_field leaves a varint on a string, bytes, fixed or message field unread, so its bytes are
+   * read as the next tag; here the value 5 is then tag 5: field 0, which is invalid.
+   */
+  @Test
+  void aVarintOnAStringFieldIsNotConsumed() {
+    ProtobufMessage inner = ProtobufSchema.parse(PROTO3).message("t.Inner");
+
+    assertThatThrownBy(() -> inner.translate(new byte[] {0x10, 0x05})).isInstanceOf(UntranslatableRecordException.class)
+        .hasMessageContaining("invalid field number: 0");
+  }
+
+  /** parser.cc read_packed_elements: packed values for a singular field are read and dropped. */
+  @Test
+  void packedValuesForASingularFieldAreDropped() {
+    ProtobufMessage inner = ProtobufSchema.parse(PROTO3).message("t.Inner");
+
+    assertThat(inner.translate(new byte[] {0x0a, 0x02, 0x01, 0x02})).isEqualTo(Map.of("x", 0, "y", ""));
   }
 
   /** Strings are not checked for UTF-8 (Redpanda copies the bytes); Java sees the replacement character. */
