@@ -81,14 +81,14 @@ class ArchitectureTest {
     return classes().that().resideInAPackage("lakehouse.plugin..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "lakehouse.plugin..", "lakehouse.schema..",
             "org.apache.kafka.connect..", "org.apache.kafka.common..", "org.apache.iceberg..", "com.fasterxml.jackson..",
-            "org.apache.hadoop.conf..", "org.apache.avro..")
+            "org.apache.hadoop.conf..", "org.apache.avro..", "com.google.protobuf..", "com.squareup.wire..", "kotlin..")
         .because("the plugin runs inside a Kafka Connect worker next to Iceberg's sink (lakehouse.plugin's package-info)");
   }
 
   static ArchRule rulesRule() {
     return classes().that().resideInAPackage("lakehouse.schema..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "lakehouse.schema..", "org.apache.iceberg..",
-            "com.fasterxml.jackson..", "org.apache.avro..")
+            "com.fasterxml.jackson..", "org.apache.avro..", "com.google.protobuf..", "com.squareup.wire..", "kotlin..")
         .because("Redpanda's rules ship inside the plugin and depend on no stack");
   }
 

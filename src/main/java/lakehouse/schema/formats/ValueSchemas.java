@@ -7,6 +7,7 @@ import lakehouse.schema.JsonValueSchema;
 import lakehouse.schema.ValueFormat;
 import lakehouse.schema.ValueSchema;
 import lakehouse.schema.avro.AvroValueSchema;
+import lakehouse.schema.protobuf.ProtobufSchema;
 
 /** Reads a registered schema in the format its {@code schemaType} names, as Redpanda's schema resolver does. */
 public final class ValueSchemas {
@@ -23,8 +24,9 @@ public final class ValueSchemas {
     return switch (format) {
       case JSON -> new JsonValueSchema(JsonSchema.parse(text));
       case AVRO -> AvroValueSchema.parse(text);
-      case PROTOBUF -> throw new IllegalArgumentException(format.schemaType()
-          + " schemas are not translated yet (docs/redpanda-contract.md, section 14)");
+      case PROTOBUF -> protobufName.isPresent()
+          ? ProtobufSchema.parse(text).message(protobufName.get())
+          : ProtobufSchema.parse(text).message(messageIndexes);
     };
   }
 

@@ -1,6 +1,9 @@
 package lakehouse.schema.protobuf;
 
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -98,6 +101,19 @@ public final class ProtobufMessage implements ValueSchema {
   private String refusal() {
     return "Redpanda cannot translate Protobuf message " + fullName() + ", so every record goes to the dead-letter"
         + " table: " + violations.stream().map(SchemaRules.Violation::toString).collect(Collectors.joining("; "));
+  }
+
+  /** The value as a Protobuf producer writes it, read from proto3's JSON mapping of this message. */
+  @Override
+  public byte[] encode(String valueText) {
+    DynamicMessage.Builder message = DynamicMessage.newBuilder(descriptor);
+    try {
+      JsonFormat.parser().merge(valueText, message);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("not a " + fullName() + " in proto3's JSON mapping: " + valueText + " ("
+          + e.getMessage() + ")", e);
+    }
+    return message.build().toByteArray();
   }
 
   @Override
