@@ -62,6 +62,8 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
   private RESTCatalog catalog;
   private volatile boolean ready;
   private String incompatible;
+  /** Schema Registry modes: a writer's new fields go at the end, the table's order wins (catalog_schema_manager.cc). */
+  private boolean appendNewColumns;
   /** The writer schemas' columns whose table is ensured, and what was wrong where one did not fit. */
   private final Map<Types.StructType, String> ensured = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -87,6 +89,7 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
     String problem = ensured.get(columns);
     if (problem == null) {
       synchronized (this) {
+        appendNewColumns = true;
         wanted = IcebergTypes.tableSchema(columns);
         incompatible = null;
         ready = false;
@@ -168,14 +171,14 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
     try {
       update = existing.updateSchema().unionByNameWith(wanted);
       List<String> order = wanted.columns().stream().map(Types.NestedField::name).toList();
-      for (int i = 1; i < order.size(); i++) {
+      for (int i = 1; i < order.size() && !appendNewColumns; i++) {
         if (existing.schema().findField(order.get(i)) == null) {
           update.moveAfter(order.get(i), order.get(i - 1));
         }
       }
       evolved = update.apply();
     } catch (IllegalArgumentException | ValidationException e) {
-      incompatible = "the JSON Schema of " + table + " changed incompatibly with its table: " + e.getMessage();
+      incompatible = "the schema of " + table + " changed incompatibly with its table: " + e.getMessage();
       return;
     }
     if (!evolved.sameSchema(existing.schema())) {

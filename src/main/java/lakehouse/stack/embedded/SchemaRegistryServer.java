@@ -27,7 +27,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *   <li>{@code POST /subjects/{subject}/versions}: registers {@code {"schema", "schemaType"}}, answers {@code {"id"}};
  *       the same schema again gets the same ID, under any subject, as in Confluent's and Redpanda's registries;</li>
  *   <li>{@code GET /schemas/ids/{id}}, {@code GET /subjects/{subject}/versions/latest} (and {@code /versions/{n}}),
- *       {@code GET /subjects/{subject}/versions}, {@code GET /subjects}, {@code DELETE /subjects/{subject}}.</li>
+ *       {@code GET /subjects/{subject}/versions}, {@code GET /subjects}, {@code DELETE /subjects/{subject}};</li>
+ *   <li>{@code PUT /config/{subject}}: answers the level it is given, and keeps nothing.</li>
  * </ul>
  * It checks no compatibility and validates no schema: docs/redpanda-contract.md marks it as a stand-in.
  */
@@ -89,6 +90,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
           answer(response, 200, JSON.valueToTree(versionNumbers(versions(path[1]))));
         } else if (method.equals("GET") && path.length == 4 && path[0].equals("subjects") && path[2].equals("versions")) {
           version(path[1], path[3], response);
+        } else if (method.equals("PUT") && path.length == 2 && path[0].equals("config")) {
+          JsonNode level = JSON.readTree(request.getInputStream()).path("compatibility");
+          answer(response, 200, JSON.createObjectNode().put("compatibility", level.asText()));
         } else if (method.equals("DELETE") && path.length == 2 && path[0].equals("subjects")) {
           answer(response, 200, JSON.valueToTree(versionNumbers(versions(path[1]))));
           subjects.remove(path[1]);

@@ -49,6 +49,17 @@ public final class SchemaRegistryClient {
     return register(subject, JSON.createObjectNode().put("schemaType", schemaType).put("schema", schema).toString());
   }
 
+  /**
+   * {@code PUT /config/<subject>}: the subject's compatibility level, such as {@code NONE}, so a spec can register
+   * a version the registry's default ({@code BACKWARD} on Redpanda) would refuse and see what translation does.
+   */
+  public void setCompatibility(String subject, String level) {
+    send(request(URI.create(base + "/config/" + URLEncoder.encode(subject, StandardCharsets.UTF_8)))
+        .header("Content-Type", CONTENT_TYPE)
+        .PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("compatibility", level).toString())),
+        "refused compatibility " + level + " for " + subject);
+  }
+
   /** {@code GET /schemas/ids/<id>}. */
   public Registered schema(int id) {
     JsonNode answer = send(request(URI.create(base + "/schemas/ids/" + id)).GET(), "has no schema " + id);

@@ -59,6 +59,13 @@ class SchemaRegistryServerTest {
   }
 
   @Test
+  void aSubjectsCompatibilityLevelIsAcceptedAsRedpandasRegistryAcceptsIt() {
+    client.register("people-value", "AVRO", AVRO.replace("Order", "Person"));
+
+    client.setCompatibility("people-value", "NONE");
+  }
+
+  @Test
   void avroIsTheDefaultTypeAndIsNotNamedInAnswers() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     int id = client.register("plain-value", "{\"schema\":\"\\\"string\\\"\"}");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import lakehouse.schema.JsonSchema;
 import lakehouse.schema.JsonValueSchema;
+import lakehouse.schema.protobuf.ProtobufSchema;
 import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.containers.ReferenceContracts;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,21 @@ class RedpandaIcebergTopicsTest {
     JsonNode request = JSON.readTree(RedpandaIcebergTopics.schemaRegistryRequest(prefixed.schema()));
     assertThat(request.path("schemaType").asText()).isEqualTo("JSON");
     assertThat(request.path("schema").asText()).isEqualTo(trades.text());
+  }
+
+  @Test
+  void aProtobufTopicMayNameItsMessageInTheModeProperty() throws Exception {
+    // model.cc parse_config_options: value_schema_latest:protobuf_name=<full name> (contract 12.1, 12.3)
+    ProtobufSchema file = ProtobufSchema.parse("syntax = \"proto3\";\npackage shop.v1;\n"
+        + "message Order { int64 id = 1; }\nmessage Refund { int64 id = 1; }\n");
+    IcebergTopic refunds = IcebergTopic.of("refunds", IcebergTopic.Mode.VALUE_SCHEMA_LATEST, file.message("shop.v1.Refund"))
+        .withProtobufName("shop.v1.Refund");
+
+    assertThat(RedpandaIcebergTopics.topicConfigs(refunds, Optional.empty()))
+        .containsExactly(Map.entry("redpanda.iceberg.mode", "value_schema_latest:protobuf_name=shop.v1.Refund"));
+    JsonNode request = JSON.readTree(RedpandaIcebergTopics.schemaRegistryRequest(refunds.schema()));
+    assertThat(request.path("schemaType").asText()).isEqualTo("PROTOBUF");
+    assertThat(request.path("schema").asText()).as("the whole file, as written").isEqualTo(file.text());
   }
 
   @Test
