@@ -16,7 +16,7 @@ import java.util.Optional;
  * 1000 ms), but its external-stack spec runs the same Redpanda through topic properties, so one
  * rule holds for both.
  */
-public final class CommitIntervals {
+final class CommitIntervals {
   /** The embedded stack's default: the Iceberg sink commits every second. */
   public static final Duration EMBEDDED_DEFAULT = Duration.ofSeconds(1);
   /** Redpanda's smallest {@code redpanda.iceberg.target.lag.ms}, and the default where Redpanda commits. */

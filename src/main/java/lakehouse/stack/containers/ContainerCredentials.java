@@ -12,7 +12,7 @@ import lakehouse.stack.Secrets;
  * @param polarisTokenKey the key Polaris signs and verifies its OAuth2 tokens with, so that tokens
  *     issued before a restart of Polaris stay valid after it (docs/containers-stack.md, "Tokens")
  */
-public record ContainerCredentials(
+record ContainerCredentials(
     String minioUser,
     String minioPassword,
     String polarisClientId,

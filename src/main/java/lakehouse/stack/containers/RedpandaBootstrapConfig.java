@@ -17,7 +17,7 @@ import lakehouse.stack.Secrets;
  * file exists Redpanda ignores cluster keys given as {@code --set} (containers-stack.md §3.4).
  * The file holds secrets: copy it into the container, never log it.
  */
-public record RedpandaBootstrapConfig(TieredStorage storage, RestCatalog catalog, Duration commitInterval) {
+record RedpandaBootstrapConfig(TieredStorage storage, RestCatalog catalog, Duration commitInterval) {
   /**
    * How soon a new schema version is used: {@code iceberg_latest_schema_cache_ttl_ms}, 5 minutes by
    * default, which would make the schema evolution spec wait that long.
