@@ -22,7 +22,6 @@ import lakehouse.stack.RunSettings;
 import lakehouse.stack.StackKind;
 import lakehouse.stack.StartupLog;
 import lakehouse.stack.containers.ContainerImages;
-import lakehouse.stack.containers.ContainerStack;
 import lakehouse.stacks.Stacks;
 
 /**
@@ -160,8 +159,8 @@ final class LakehouseSession implements AutoCloseable {
    * others, a Console configuration next to endpoints.json and the command that starts the pinned image on it.
    */
   private WebConsoles webConsoles(Path credentials) {
-    if (stack instanceof ContainerStack containers && containers.monitoringUis().isPresent()) {
-      return WebConsoles.running(containers.monitoringUis().get(), credentials);
+    if (stack.monitoringUis().isPresent()) {
+      return WebConsoles.running(stack.monitoringUis().get(), credentials);
     }
     return WebConsoles.toStartYourself(stack.endpoints(),
         stack.kind() == StackKind.EXTERNAL ? settings.source().get(ExternalSettings.REDPANDA_ADMIN_URL) : Optional.empty(),

@@ -13,9 +13,9 @@ import java.util.Optional;
 import lakehouse.stack.BasicAuth;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.ExternalSettings;
+import lakehouse.stack.MonitoringUis;
 import lakehouse.stack.SaslJaas;
 import lakehouse.stack.Settings;
-import lakehouse.stack.containers.MonitoringUis;
 import lakehouse.stack.containers.RedpandaConsoleConfig;
 
 /**

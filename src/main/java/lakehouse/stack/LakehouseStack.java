@@ -56,4 +56,12 @@ public interface LakehouseStack extends AutoCloseable {
   /** Stops everything the stack started. Idempotent, and safe from a shutdown hook. */
   @Override
   void close();
+
+  /**
+   * The web UIs the stack itself runs for people to watch it ({@code lakehouse.keep-running}); empty where the
+   * stack runs none, and the run prints how to start one instead.
+   */
+  default java.util.Optional<MonitoringUis> monitoringUis() {
+    return java.util.Optional.empty();
+  }
 }

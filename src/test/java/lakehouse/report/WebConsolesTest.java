@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import lakehouse.stack.Endpoints;
+import lakehouse.stack.MonitoringUis;
 import lakehouse.stack.SaslJaas;
 import lakehouse.stack.containers.ContainerImages;
-import lakehouse.stack.containers.MonitoringUis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

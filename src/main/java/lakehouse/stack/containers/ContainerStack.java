@@ -10,6 +10,7 @@ import lakehouse.stack.Endpoints;
 import lakehouse.stack.Faults;
 import lakehouse.stack.IcebergTopics;
 import lakehouse.stack.LakehouseStack;
+import lakehouse.stack.MonitoringUis;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.StackKind;
 import lakehouse.stack.redpanda.RedpandaIcebergTopics;
@@ -131,6 +132,7 @@ public final class ContainerStack implements LakehouseStack {
    * Redpanda Console and MinIO's console, for a stack kept running ({@code lakehouse.keep-running});
    * empty otherwise: nobody watches a spec run, and Console would only add to its start-up.
    */
+  @Override
   public Optional<MonitoringUis> monitoringUis() {
     return monitoringUis;
   }

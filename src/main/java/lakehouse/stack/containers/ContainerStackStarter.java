@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.Faults;
+import lakehouse.stack.MonitoringUis;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;

@@ -1,4 +1,4 @@
-package lakehouse.stack.containers;
+package lakehouse.stack;
 
 /**
  * The web UIs a kept-running containers stack offers for watching the pipeline, as the host's browser
