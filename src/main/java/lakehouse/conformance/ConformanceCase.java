@@ -313,7 +313,8 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
     if (mode == IcebergTopic.Mode.KEY_VALUE) {
       return null;
     }
-    String text = schema.isTextual() ? schema.asText() : schema.toString();
+    // A .proto file is the string's text; an Avro schema given as a primitive's name ("long") is that JSON string.
+    String text = format == ValueFormat.PROTOBUF ? schema.asText() : schema.toString();
     return ValueSchemas.of(format, text, List.of(0), protobufName);
   }
 

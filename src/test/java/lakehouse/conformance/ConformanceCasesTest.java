@@ -134,6 +134,18 @@ class ConformanceCasesTest {
     assertThat(problemOf(dir, "proto.json")).contains("\"schema\" must be the .proto file's text, as a string");
   }
 
+  @Test
+  void anAvroSchemaThatIsAPrimitivesNameIsThatSchema(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("long.json"), """
+        {"name": "a long", "source": "s", "mode": "value_schema_id_prefix", "format": "avro", "schema": "long",
+         "records": [{"value": "42", "row": {"root": 42}}]}""");
+
+    ConformanceCase testCase = ConformanceCase.fromDirectory(dir).get(0).orFail();
+
+    assertThat(testCase.valueSchema().text()).isEqualTo("\"long\"");
+    assertThat(testCase.valueBytes(testCase.records().get(0), 7)).containsExactly(0, 0, 0, 0, 7, 0x54);
+  }
+
   /** A case every other test breaks in one place. */
   private static final String GOOD = """
       {"name": "good", "source": "a test", "schema": {"type": "object", "properties": {"n": {"type": "integer"}}},
