@@ -36,7 +36,10 @@ import org.apache.avro.io.DecoderFactory;
  *   <li>an int is read as a long and refused outside the int range; a boolean is any byte, true unless 0;
  *   <li>decoding gives up {@value AvroTypeConversion#MAX_VALUE_DEPTH} levels down, the root counting as one, and
  *       named-type references and unions counting too;
- *   <li>bytes left after the value send the record to the dead-letter table.
+ *   <li>bytes left after the value send the record to the dead-letter table;
+ *   <li>an int, long, enum or union index, length or count is a zigzag varint read as {@code vint::deserialize}
+ *       reads it (utils/vint.h, through iobuf_parser::read_varlong): it stops where the bytes run out, or after 10
+ *       bytes, and never fails, so a value that ends before or inside one reads what its bytes so far say, 0 for none.
  * </ul>
  * A string's bytes are not checked as UTF-8 by Redpanda; here an invalid sequence becomes U+FFFD.
  */
@@ -98,9 +101,9 @@ final class AvroValueDecoder {
     return switch (node.type()) {
       case STRING -> string(length(path), logical, path);
       case BYTES -> "decimal".equals(logical) ? decimal(length(path), node, path) : length(path);
-      case INT -> integer(decoder.readLong(), logical, path);
-      case LONG -> longValue(decoder.readLong(), logical, path);
-      case ENUM -> symbol(decoder.readLong(), node, path);
+      case INT -> integer(varlong(), logical, path);
+      case LONG -> longValue(varlong(), logical, path);
+      case ENUM -> symbol(varlong(), node, path);
       case FLOAT -> decoder.readFloat();
       case DOUBLE -> decoder.readDouble();
       case BOOLEAN -> bytes(1)[0] != 0;
@@ -135,7 +138,7 @@ final class AvroValueDecoder {
       for (long i = 0; i < count; i++) {
         list.add(node(array.leaves().get(0), level + 1, AvroTypeConversion.child(path, "element")));
       }
-      decoder.readLong();
+      varlong();
     }
     return list;
   }
@@ -149,7 +152,7 @@ final class AvroValueDecoder {
         String key = new String(length(path), StandardCharsets.UTF_8);
         entries.put(key, node(map.leaves().get(0), level + 1, AvroTypeConversion.child(path, "value")));
       }
-      decoder.readLong();
+      varlong();
     }
     return entries;
   }
@@ -159,7 +162,7 @@ final class AvroValueDecoder {
    * branch, only the chosen one set: the null branch gives a struct whose fields are all null, not a null struct.
    */
   private Object union(AvroNode union, int level, String path) throws IOException {
-    long index = decoder.readLong();
+    long index = varlong();
     List<AvroNode> branches = union.leaves();
     if (index < 0 || index >= branches.size()) {
       throw refused(path, "Invalid union branch decoded, it must be greater than 0 and smaller than number of leaves"
@@ -275,18 +278,34 @@ final class AvroValueDecoder {
     return new BigDecimal(unscaled, scale);
   }
 
+  /** Redpanda's {@code vint::deserialize}: whatever the bytes so far say, never an end-of-value failure. */
+  private long varlong() {
+    long raw = 0;
+    for (int shift = 0; shift <= 63; shift += 7) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      raw |= (long) (b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        break;
+      }
+    }
+    return (raw >>> 1) ^ -(raw & 1);
+  }
+
   /** A string's, bytes' or map key's length, checked against what is left (parser.cc validate_length). */
   private byte[] length(String path) throws IOException {
-    long length = decoder.readLong();
+    long length = varlong();
     validateLength(length, path);
     return bytes((int) length);
   }
 
   /** An array's or map's first block count; a negative one is followed by the block's size in bytes. */
   private long itemCount(String path) throws IOException {
-    long count = decoder.readLong();
+    long count = varlong();
     if (count < 0) {
-      decoder.readLong();
+      varlong();
       count = -count;
     }
     // Redpanda's "best effort" check: at least one byte per item.

@@ -249,7 +249,8 @@ class AvroValueTranslationTest {
   @Test
   void aValueIsDecodedWithExactlyItsSchemaWithoutResolution() {
     // record_schema_resolver.cc decodes with the registered schema alone; TestLatestSubjectSchema_Avro notes that
-    // records of another schema version are misread. Written with more fields: bytes left; with fewer: too short.
+    // records of another schema version are misread. Written with more fields: bytes left. With fewer, the missing
+    // string's length is a varint past the end, which vint::deserialize reads as 0 (utils/vint.h): an empty string.
     AvroValueSchema v1 = AvroValueSchema.parse("""
         {"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}]}""");
     AvroValueSchema v2 = AvroValueSchema.parse("""
@@ -258,8 +259,7 @@ class AvroValueTranslationTest {
 
     assertThatThrownBy(() -> v1.translate(fromJson(v2, "{\"a\": 1, \"b\": \"x\"}")))
         .isInstanceOf(UntranslatableRecordException.class).hasMessageContaining("Bytes left in a buffer");
-    assertThatThrownBy(() -> v2.translate(fromJson(v1, "{\"a\": 1}")))
-        .isInstanceOf(UntranslatableRecordException.class).hasMessageContaining("does not decode");
+    assertThat(v2.translate(fromJson(v1, "{\"a\": 1}"))).containsEntry("a", 1).containsEntry("b", "");
   }
 
   @Test
@@ -281,8 +281,10 @@ class AvroValueTranslationTest {
     assertRefused(integer, encoded(e -> e.writeLong(1L << 31)), "Value 2147483648 is outside of avro int limits");
     assertRefused(color, encoded(e -> e.writeLong(1)), "enum index 1 is out of range");
     assertRefused(fixed, new byte[] {1, 2, 3}, "Expected fixed size: 4, while only 3 bytes left");
-    assertRefused(integer, new byte[0], "does not decode");
-    assertRefused(integer, new byte[] {(byte) 0x80}, "does not decode");
+    // A varint the value ends before or inside reads what its bytes so far say (utils/vint.h, never failing).
+    assertThat(integer.translate(new byte[0])).containsEntry("root", 0);
+    assertThat(integer.translate(new byte[] {(byte) 0x80})).containsEntry("root", 0);
+    assertThat(integer.translate(new byte[] {(byte) 0xff})).containsEntry("root", -64);
   }
 
   @Test
