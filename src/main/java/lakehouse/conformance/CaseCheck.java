@@ -117,8 +117,9 @@ final class CaseCheck {
       problems.add(which + ": column " + column + " is not in the table");
       return;
     }
-    JsonNode found = row;
-    for (String part : column.split("\\.")) {
+    // A top-level column may have dots in its name, such as an Avro type's full name (schema_avro.cc).
+    JsonNode found = row.has(column) ? row.get(column) : row;
+    for (String part : row.has(column) ? new String[0] : column.split("\\.")) {
       found = found == null ? MissingNode.getInstance() : found.path(part);
     }
     Optional<String> mismatch = ExpectedValues.mismatch(type, expected, found.isMissingNode() ? null : found);

@@ -193,6 +193,9 @@ class ConformanceCasesTest {
     Map<Long, JsonNode> rows = new HashMap<>();
     Map<Long, CaseCheck.DeadLetter> deadLetters = new HashMap<>();
     for (ConformanceCase.CaseRecord record : testCase.records()) {
+      if (record.aborted()) {
+        continue; // never read: the sink reads committed data only
+      }
       byte[] value = ConformanceCase.valueBytes(record);
       try {
         Object translated = converter.toConnectData("t", value).value();
