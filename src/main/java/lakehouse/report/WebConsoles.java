@@ -49,8 +49,8 @@ public final class WebConsoles {
   }
 
   /**
-   * A Redpanda Console to start yourself, configured for what the stack has: the embedded stack has no
-   * Schema Registry and no Admin API, but a Kafka Connect cluster running the Iceberg sink.
+   * A Redpanda Console to start yourself, configured for what the stack has: the embedded stack has a
+   * Schema Registry (the stand-in) and a Kafka Connect cluster running the Iceberg sink, but no Admin API.
    *
    * @param adminApiUrl Redpanda's Admin API, where one is known ({@code lakehouse.redpanda.admin-url})
    * @param image the Console image to run, {@code ContainerImages.redpandaConsole()}

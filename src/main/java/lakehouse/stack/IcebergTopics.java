@@ -5,7 +5,8 @@ import lakehouse.schema.JsonSchema;
 
 /**
  * Creates, evolves and deletes Iceberg topics: Kafka topics whose records a stack translates into the
- * Iceberg table {@code <namespace>.<topic>}, with columns derived from a JSON Schema, as Redpanda does
+ * Iceberg table {@code <namespace>.<topic>}, with columns derived from the value's schema (JSON Schema, Avro or
+ * Protobuf) or, in {@code key_value}, the raw value, as Redpanda does
  * (docs/redpanda-contract.md). Tables appear at the first translated record, not before.
  */
 public interface IcebergTopics {

@@ -29,8 +29,8 @@ import org.w3c.dom.NodeList;
  */
 class ConnectPluginContentsTest {
   private static final Path CLASSES = Path.of("target", "classes");
-  private static final List<String> PLUGIN_CLASSES = List.of(
-      JsonSchemaConverter.class.getName(), RedpandaMetadata.class.getName(), TableAtFirstRecord.class.getName());
+  private static final List<String> PLUGIN_CLASSES = List.of(JsonSchemaConverter.class.getName(),
+      SchemaRegistryConverter.class.getName(), RedpandaMetadata.class.getName(), TableAtFirstRecord.class.getName());
   private static final Pattern PROJECT_CLASS = Pattern.compile("lakehouse/[A-Za-z0-9_/$]+");
 
   @Test
@@ -54,12 +54,12 @@ class ConnectPluginContentsTest {
   }
 
   @Test
-  void theServiceFilesNameExactlyTheConverterAndTheTransformAndAreIncluded() throws Exception {
+  void theServiceFilesNameExactlyTheConvertersAndTheTransformsAndAreIncluded() throws Exception {
     List<Pattern> includes = includes();
     Path services = CLASSES.resolve("META-INF/services");
 
     assertThat(Files.readAllLines(services.resolve("org.apache.kafka.connect.storage.Converter")))
-        .containsExactly(JsonSchemaConverter.class.getName());
+        .containsExactly(JsonSchemaConverter.class.getName(), SchemaRegistryConverter.class.getName());
     assertThat(Files.readAllLines(services.resolve("org.apache.kafka.connect.transforms.Transformation")))
         .containsExactly(RedpandaMetadata.class.getName(), TableAtFirstRecord.class.getName());
     for (String service : List.of("org.apache.kafka.connect.storage.Converter",
