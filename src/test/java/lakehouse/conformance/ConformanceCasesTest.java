@@ -171,13 +171,13 @@ class ConformanceCasesTest {
 
   @TestFactory
   Stream<DynamicTest> theEmbeddedTranslationFollowsEveryCase() {
-    return ConformanceCase.builtIn().stream().map(file -> DynamicTest.dynamicTest(file.displayName(), () -> check(file.orFail())));
+    // The Schema Registry modes and key_value need a registry and a stack: ConformanceSpec runs those.
+    return ConformanceCase.builtIn().stream()
+        .filter(file -> !file.readable() || file.testCase().isLatestJson() && file.testCase().embeddedDiffers().isEmpty())
+        .map(file -> DynamicTest.dynamicTest(file.displayName(), () -> check(file.orFail())));
   }
 
   private static void check(ConformanceCase testCase) {
-    // The Schema Registry modes and key_value need a registry and a stack: ConformanceSpec runs them.
-    org.junit.jupiter.api.Assumptions.assumeTrue(testCase.isLatestJson() && testCase.embeddedDiffers().isEmpty(),
-        "a Schema Registry mode, or a case the embedded stack differs on: ConformanceSpec runs it");
     List<SchemaRules.Violation> violations = SchemaRules.violations(testCase.schema());
     if (!testCase.schemaAccepted()) {
       assertThat(violations).as("Redpanda refuses this schema, so the preflight must").isNotEmpty();
