@@ -331,6 +331,8 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
    * The record's value as the case's producer writes it: {@code value_hex} as it is; else the value encoded in
    * the case's format, behind the wire-format header in {@code value_schema_id_prefix} (the registered ID, or
    * {@code schema_id}; for Protobuf the message indexes), then {@code trailing_hex}. Null for a tombstone.
+   * A Protobuf value in {@code value_schema_id_prefix} is encoded as the message its indexes name, as a producer
+   * writes it; where they name none (a case of a bad index), as the file's first.
    *
    * @param registeredId the ID the topic's schema got; ignored outside {@code value_schema_id_prefix}
    */
@@ -341,7 +343,7 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
     if (record.value() == null) {
       return null;
     }
-    ValueSchema valueSchema = valueSchema();
+    ValueSchema valueSchema = writerSchema(record);
     byte[] encoded = valueSchema == null ? record.value().getBytes(StandardCharsets.UTF_8) : valueSchema.encode(record.value());
     if (mode == IcebergTopic.Mode.VALUE_SCHEMA_ID_PREFIX) {
       int id = record.schemaId() == null ? registeredId : record.schemaId();
@@ -353,6 +355,18 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
     byte[] value = java.util.Arrays.copyOf(encoded, encoded.length + trailing.length);
     System.arraycopy(trailing, 0, value, encoded.length, trailing.length);
     return value;
+  }
+
+  /** The schema a record's value is encoded with: for Protobuf in the wire format, the message its indexes name. */
+  private ValueSchema writerSchema(CaseRecord record) {
+    if (format == ValueFormat.PROTOBUF && mode == IcebergTopic.Mode.VALUE_SCHEMA_ID_PREFIX) {
+      try {
+        return ValueSchemas.of(format, schema.asText(), record.messageIndexes(), Optional.empty());
+      } catch (IllegalArgumentException noSuchMessage) {
+        return valueSchema();
+      }
+    }
+    return valueSchema();
   }
 
   /** A {@code json} or {@code key_value} case's value as its UTF-8 bytes, as the suite's JSON cases send them. */

@@ -11,10 +11,12 @@ import lakehouse.schema.ValueFormat;
 import lakehouse.schema.ValueSchema;
 import lakehouse.schema.WireFormat;
 import lakehouse.schema.formats.ValueSchemas;
+import lakehouse.schema.protobuf.ProtobufSchema;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.storage.Converter;
 
 /**
@@ -24,7 +26,8 @@ import org.apache.kafka.connect.storage.Converter;
  * its ID names (for Protobuf, the message its indexes name); in {@code value_schema_latest} the value is bare and
  * read with the subject's latest schema (for Protobuf, the message {@value #PROTOBUF_NAME_CONFIG} names, else the
  * file's first). A record Redpanda would dead-letter fails here, where Kafka Connect routes it to the dead-letter
- * topic; a registry that does not answer is retriable, as Redpanda pauses.
+ * topic; a registry that does not answer, or a {@value #PROTOBUF_NAME_CONFIG} the latest schema has no message of, is
+ * retriable, as Redpanda pauses.
  *
  * <p>Each row carries its value columns under {@link TableAtFirstRecord#VALUE_TYPE_KEY}, so the table is made,
  * or evolved, from the schema the record was written with.
@@ -104,8 +107,28 @@ public final class SchemaRegistryConverter implements Converter {
 
   private ValueSchema schemaOf(RegistryLookup.Registered registered, List<Integer> indexes) {
     String key = registered.id() + "/" + indexes + "/" + protobufName.orElse("");
-    return schemas.computeIfAbsent(key, k -> ValueSchemas.of(ValueSchemas.format(registered.schemaType()),
-        registered.schema(), indexes, idPrefix ? Optional.empty() : protobufName));
+    return schemas.computeIfAbsent(key, k -> read(registered, indexes));
+  }
+
+  /**
+   * The registered schema as the record's value is read. A {@code protobuf_name} that names no message of the
+   * latest schema is Redpanda's {@code invalid_config} ({@code record_schema_resolver.cc}
+   * {@code compute_message_offsets}): translation pauses until the topic names a message the schema has, so the
+   * failure is retriable, not a dead letter.
+   */
+  private ValueSchema read(RegistryLookup.Registered registered, List<Integer> indexes) {
+    ValueFormat format = ValueSchemas.format(registered.schemaType());
+    if (idPrefix || format != ValueFormat.PROTOBUF || protobufName.isEmpty()) {
+      return ValueSchemas.of(format, registered.schema(), indexes, Optional.empty());
+    }
+    ProtobufSchema file = ProtobufSchema.parse(registered.schema());
+    try {
+      return file.message(protobufName.get());
+    } catch (IllegalArgumentException noSuchMessage) {
+      throw new RetriableException("schema " + registered.id() + " has no message named '" + protobufName.get()
+          + "' (" + PROTOBUF_NAME_CONFIG + "): translation pauses until the topic names one it has, as Redpanda"
+          + " pauses on invalid_config", noSuchMessage);
+    }
   }
 
   @Override

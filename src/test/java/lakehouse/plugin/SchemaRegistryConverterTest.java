@@ -77,6 +77,28 @@ class SchemaRegistryConverterTest {
         .isInstanceOf(RetriableException.class);
   }
 
+  @Test
+  void aProtobufNameTheLatestSchemaDoesNotHavePausesTranslation() throws Exception {
+    // record_schema_resolver.cc compute_message_offsets: invalid_config; record_multiplexer.cc: it pauses
+    new SchemaRegistryClient(registry.url()).register("people-value", "PROTOBUF",
+        "syntax = \"proto3\";\nmessage Address { string city = 1; }\nmessage Person { string name = 1; }\n");
+    var person = protobufConverter("Person");
+    var missing = protobufConverter("Missing");
+
+    assertThat(person.toConnectData("people", new byte[] {0x0a, 0x01, 0x78}).value())
+        .isInstanceOfSatisfying(Map.class, row -> assertThat(row).containsEntry("name", "x"));
+    assertThatThrownBy(() -> missing.toConnectData("people", new byte[] {0x0a, 0x01, 0x78}))
+        .isInstanceOf(RetriableException.class).hasMessageContaining("no message named 'Missing'");
+  }
+
+  private static SchemaRegistryConverter protobufConverter(String protobufName) {
+    SchemaRegistryConverter converter = new SchemaRegistryConverter();
+    converter.configure(Map.of(SchemaRegistryConverter.MODE_CONFIG, "value_schema_latest",
+        SchemaRegistryConverter.REGISTRY_URL_CONFIG, registry.url(), SchemaRegistryConverter.SUBJECT_CONFIG, "people-value",
+        SchemaRegistryConverter.PROTOBUF_NAME_CONFIG, protobufName), false);
+    return converter;
+  }
+
   private static SchemaRegistryConverter converter(String mode, String url) {
     SchemaRegistryConverter converter = new SchemaRegistryConverter();
     converter.configure(Map.of(SchemaRegistryConverter.MODE_CONFIG, mode, SchemaRegistryConverter.REGISTRY_URL_CONFIG, url,
