@@ -18,6 +18,7 @@ import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Pipeline;
 import lakehouse.plugin.JsonSchemaConverter;
 import lakehouse.plugin.RedpandaMetadata;
+import lakehouse.plugin.SchemaRegistryConverter;
 import lakehouse.stack.Endpoints;
 import lakehouse.stack.ExternalSettings;
 import lakehouse.stack.RunSettings;
@@ -55,7 +56,8 @@ class ConnectPluginSpec {
       assertThat(worker.classpath()).as("the worker's classpath").noneMatch(entry ->
           ConnectWorkerJvm.holds(Path.of(entry), ConnectWorkerJvm.PLUGIN_CLASS_FILE));
       assertThat(worker.pluginClasses()).as("plugins the worker loaded from %s", archive)
-          .contains(JsonSchemaConverter.class.getName(), RedpandaMetadata.class.getName());
+          .contains(JsonSchemaConverter.class.getName(), SchemaRegistryConverter.class.getName(),
+              RedpandaMetadata.class.getName());
 
       Map<String, String> described = new HashMap<>(ExternalSettings.describe(lakehouse.endpoints()));
       described.remove(ExternalSettings.CONNECT_SECRETS_FILE); // this worker reads them from its environment
@@ -74,11 +76,15 @@ class ConnectPluginSpec {
         JsonNode run = new ObjectMapper().readTree(reportDir.resolve("run.json").toFile());
         assertThat(run.path("banner").asText()).contains("Kafka Connect at " + worker.url(), "_" + runId);
       }
-      assertThat(lakehouse.catalog().committedRecordCount(Pipeline.TRADES + "_" + runId)).isEqualTo(trades);
-      assertThat(lakehouse.catalog().committedRecordCount(Pipeline.TRADE_ANALYTICS + "_" + runId)).isEqualTo(8);
+      // The round trip in every format, so the Schema Registry modes ran on the plugin as built too.
+      for (String format : List.of("", "_avro", "_protobuf")) {
+        assertThat(lakehouse.catalog().committedRecordCount(Pipeline.TRADES + format + "_" + runId)).isEqualTo(trades);
+        assertThat(lakehouse.catalog().committedRecordCount(Pipeline.TRADE_ANALYTICS + format + "_" + runId)).isEqualTo(8);
+      }
 
       Map<String, List<Map<String, String>>> stored = worker.storedConfigs();
-      assertThat(stored).as("the worker's connectors").hasSize(4);
+      assertThat(stored).as("the worker's connectors: a translation and a dead-letter one for each of the round"
+          + " trip's two topics in each of three formats").hasSize(12);
       assertNoSecret(stored, lakehouse.endpoints());
       assertThat(stored.values()).allSatisfy(configs -> assertThat(configs.get(0))
           .containsEntry("iceberg.catalog.s3.secret-access-key", "${env:LAKEHOUSE_S3_SECRET_KEY}"));
