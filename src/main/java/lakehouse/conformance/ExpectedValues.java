@@ -54,6 +54,9 @@ final class ExpectedValues {
             ? Optional.empty() : differ(expected, found);
         case TIME -> LocalTime.parse(expected.asText()).equals(LocalTime.parse(found.asText()))
             ? Optional.empty() : differ(expected, found);
+        case BINARY, FIXED -> bytes(expected, found);
+        case UUID -> expected.asText().toLowerCase(java.util.Locale.ROOT).equals(found.asText().toLowerCase(java.util.Locale.ROOT))
+            ? Optional.empty() : differ(expected, found);
         case LIST -> list(type.asListType(), expected, found);
         case STRUCT -> struct(type.asStructType(), expected, found);
         default -> expected.equals(found) ? Optional.empty() : differ(expected, found);
@@ -118,6 +121,32 @@ final class ExpectedValues {
           Integer.parseInt(m.group(3)));
       return OffsetDateTime.of(date, LocalTime.parse(m.group(5)), ZoneOffset.of(m.group(6))).toInstant();
     }
+  }
+
+  /**
+   * Bytes, given as {@code {"hex": "…"}}, as text whose UTF-8 bytes they are, or as DuckDB renders them (printable
+   * ASCII as itself, every other byte and both quote characters as {@code \xNN}).
+   */
+  private static Optional<String> bytes(JsonNode expected, JsonNode found) {
+    byte[] want = expected.isObject() && expected.path("hex").isTextual()
+        ? java.util.HexFormat.of().parseHex(expected.get("hex").asText())
+        : expected.asText().contains("\\x") ? duckDbBytes(expected.asText())
+        : expected.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.util.Arrays.equals(want, duckDbBytes(found.asText())) ? Optional.empty() : differ(expected, found);
+  }
+
+  /** DuckDB's rendering of a BLOB back to its bytes. */
+  static byte[] duckDbBytes(String rendered) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < rendered.length(); i++) {
+      if (rendered.startsWith("\\x", i) && i + 4 <= rendered.length()) {
+        out.write(Integer.parseInt(rendered.substring(i + 2, i + 4), 16));
+        i += 3;
+      } else {
+        out.writeBytes(String.valueOf(rendered.charAt(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return out.toByteArray();
   }
 
   private static BigDecimal number(JsonNode node) {

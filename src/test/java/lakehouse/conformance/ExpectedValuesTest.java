@@ -2,6 +2,8 @@ package lakehouse.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
 import org.apache.iceberg.types.Types;
@@ -35,5 +37,29 @@ class ExpectedValuesTest {
         TextNode.valueOf("infinity"))).isEmpty();
     assertThat(ExpectedValues.mismatch(Types.TimestampType.withZone(), TextNode.valueOf("2025-07-01T10:15:30Z"),
         TextNode.valueOf("infinity"))).isPresent();
+  }
+
+  @Test
+  void bytesMayBeGivenAsHexAsTextOrAsDuckDbRendersThem() {
+    JsonNode found = JsonNodeFactory.instance.textNode("ab\\xFF\\x00");
+
+    assertThat(ExpectedValues.mismatch(Types.BinaryType.get(), hex("6162ff00"), found)).isEmpty();
+    assertThat(ExpectedValues.mismatch(Types.FixedType.ofLength(4), hex("6162ff00"), found)).isEmpty();
+    assertThat(ExpectedValues.mismatch(Types.BinaryType.get(), JsonNodeFactory.instance.textNode("ab\\xFF\\x00"), found))
+        .isEmpty();
+    assertThat(ExpectedValues.mismatch(Types.BinaryType.get(), JsonNodeFactory.instance.textNode("pen"),
+        JsonNodeFactory.instance.textNode("pen"))).isEmpty();
+    assertThat(ExpectedValues.mismatch(Types.BinaryType.get(), hex("6162ff01"), found)).isPresent();
+  }
+
+  @Test
+  void uuidsCompareInLowerCase() {
+    assertThat(ExpectedValues.mismatch(Types.UUIDType.get(),
+        JsonNodeFactory.instance.textNode("0A8E6F02-6A2B-4C6E-9A4B-2E9B1E0C5D11"),
+        JsonNodeFactory.instance.textNode("0a8e6f02-6a2b-4c6e-9a4b-2e9b1e0c5d11"))).isEmpty();
+  }
+
+  private static JsonNode hex(String hex) {
+    return JsonNodeFactory.instance.objectNode().put("hex", hex);
   }
 }
