@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * (docs/redpanda-contract.md §11, §13, §14).
  */
 @LakehouseSpec
-@Order(5)
+// After RoundTripSpec: run between the JSON round trip's publish and its read-back, it would count in that freshness.
+@Order(6)
 class FormatRoundTripSpec {
 
   @Test
