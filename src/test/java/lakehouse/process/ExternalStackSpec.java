@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 class ExternalStackSpec {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
   /**
-   * The five stages, in the default format: what the external stack proves is the path through settings, the same
-   * for every format; the Avro and Protobuf round trips run on it through ConnectPluginSpec.
+   * The five stages, in the default format: what the external stack (and a kept stack) proves is the path through
+   * settings, the same for every format; the Avro and Protobuf round trips run on it through ConnectPluginSpec.
    */
-  private static final ChildJvm.Options JSON_ROUND_TRIP = new ChildJvm.Options(Stream.of(
+  static final ChildJvm.Options JSON_ROUND_TRIP = new ChildJvm.Options(Stream.of(
       "IngestSpec", "SnapshotSpec", "QuerySpec", "PublishSpec", "RoundTripSpec")
       .map(spec -> SpecRunner.SPEC_PACKAGE + "." + spec).toList(), false);
 

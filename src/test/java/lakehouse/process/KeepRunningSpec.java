@@ -45,7 +45,8 @@ class KeepRunningSpec {
         .with(RunSettings.KEEP_RUNNING, "true")
         .with(RunSettings.TRADES, Integer.toString(TRADES));
 
-    try (ChildJvm jvm = ChildJvm.runSpec("keep-running", child.systemProperties, child.environment, reportDir)) {
+    try (ChildJvm jvm = ChildJvm.runSpec("keep-running", child.systemProperties, child.environment, reportDir,
+        ExternalStackSpec.JSON_ROUND_TRIP)) {
       // The child prints this line after endpoints.json is in place and every command is printed.
       await("the kept-running stack to print its endpoints").atMost(TIMEOUT)
           .until(() -> jvm.output().contains("endpoints written to") || !jvm.isAlive());
