@@ -101,7 +101,7 @@ public final class KafkaHandle {
    */
   public int registerSchema(String topic, ValueSchema schema) {
     check(topic, schema);
-    return schemaRegistry().register(RedpandaIcebergTopics.subject(topic), schema.format().schemaType(), schema.text());
+    return schemaRegistry().register(RedpandaIcebergTopics.subject(topic), RedpandaIcebergTopics.schemaRegistryRequest(schema));
   }
 
   /** The ID of the latest schema of the topic's subject: what a producer in {@code value_schema_id_prefix} writes. */

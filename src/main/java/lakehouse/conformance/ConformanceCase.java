@@ -347,9 +347,7 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
     byte[] encoded = valueSchema == null ? record.value().getBytes(StandardCharsets.UTF_8) : valueSchema.encode(record.value());
     if (mode == IcebergTopic.Mode.VALUE_SCHEMA_ID_PREFIX) {
       int id = record.schemaId() == null ? registeredId : record.schemaId();
-      encoded = format == ValueFormat.PROTOBUF
-          ? WireFormat.encodeProtobuf(id, record.messageIndexes(), encoded)
-          : WireFormat.encode(id, encoded);
+      encoded = WireFormat.encode(format, id, record.messageIndexes(), encoded);
     }
     byte[] trailing = HEX.parseHex(record.trailingHex());
     byte[] value = java.util.Arrays.copyOf(encoded, encoded.length + trailing.length);

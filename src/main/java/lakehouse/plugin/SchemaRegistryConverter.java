@@ -86,9 +86,11 @@ public final class SchemaRegistryConverter implements Converter {
     byte[] payload;
     List<Integer> indexes = List.of(0);
     if (idPrefix) {
-      registered = registry.byId(WireFormat.header(value).schemaId());
-      WireFormat.Header header = ValueSchemas.format(registered.schemaType()) == ValueFormat.PROTOBUF
-          ? WireFormat.protobufHeader(value) : WireFormat.header(value);
+      WireFormat.Header header = WireFormat.header(value);
+      registered = registry.byId(header.schemaId());
+      if (ValueSchemas.format(registered.schemaType()) == ValueFormat.PROTOBUF) {
+        header = WireFormat.protobufHeader(value); // the message indexes follow the ID
+      }
       indexes = header.messageIndexes();
       payload = header.payload(value);
     } else {

@@ -56,6 +56,11 @@ public final class WireFormat {
     return new Header(header.schemaId(), count == 0 ? List.of(0) : List.copyOf(indexes), position[0]);
   }
 
+  /** The header a value of {@code format} carries: with the message indexes for Protobuf, without them otherwise. */
+  public static byte[] encode(ValueFormat format, int schemaId, List<Integer> messageIndexes, byte[] payload) {
+    return format == ValueFormat.PROTOBUF ? encodeProtobuf(schemaId, messageIndexes, payload) : encode(schemaId, payload);
+  }
+
   /** Magic byte, schema ID and payload, for Avro and JSON Schema. */
   public static byte[] encode(int schemaId, byte[] payload) {
     return ByteBuffer.allocate(HEADER_BYTES + payload.length).put(MAGIC).putInt(schemaId).put(payload).array();

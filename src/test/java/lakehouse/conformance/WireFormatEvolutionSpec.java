@@ -110,9 +110,8 @@ class WireFormatEvolutionSpec {
     int id = lakehouse.kafka().registerSchema(topic, version);
     List<Integer> ids = IntStream.rangeClosed((batch - 1) * EACH + 1, batch * EACH).boxed().toList();
     Produced produced = Producing.sendAll(lakehouse.kafka(), topic, ids, n -> new Message(
-        ("id-" + n).getBytes(StandardCharsets.UTF_8), format == ValueFormat.PROTOBUF
-            ? WireFormat.encodeProtobuf(id, List.of(0), version.encode(text.apply(n)))
-            : WireFormat.encode(id, version.encode(text.apply(n))), java.util.Map.of()));
+        ("id-" + n).getBytes(StandardCharsets.UTF_8),
+        WireFormat.encode(format, id, List.of(0), version.encode(text.apply(n))), java.util.Map.of()));
     assertThat(produced.failures()).as("failed sends to %s", topic).isEmpty();
   }
 }

@@ -168,9 +168,7 @@ public final class Pipeline {
     }
     lakehouse.kafka().createIcebergTopic(IcebergTopic.of(topic, IcebergTopic.Mode.VALUE_SCHEMA_ID_PREFIX, schema));
     int id = lakehouse.kafka().schemaId(topic);
-    return text -> format == ValueFormat.PROTOBUF
-        ? WireFormat.encodeProtobuf(id, message, schema.encode(text))
-        : WireFormat.encode(id, schema.encode(text));
+    return text -> WireFormat.encode(format, id, message, schema.encode(text));
   }
 
   private long awaitCommitted(String topic, long expected) {

@@ -50,4 +50,14 @@ class WireFormatTest {
     assertThatThrownBy(() -> WireFormat.protobufHeader(HEX.parseHex("000000000704")))
         .isInstanceOf(UntranslatableRecordException.class).hasMessageContaining("bad message indexes");
   }
+
+  @Test
+  void theFormatDecidesWhetherMessageIndexesFollowTheId() {
+    byte[] payload = {8, 1};
+
+    assertThat(WireFormat.encode(ValueFormat.PROTOBUF, 7, List.of(2, 0), payload))
+        .isEqualTo(WireFormat.encodeProtobuf(7, List.of(2, 0), payload));
+    assertThat(WireFormat.encode(ValueFormat.AVRO, 7, List.of(2, 0), payload)).isEqualTo(WireFormat.encode(7, payload));
+    assertThat(WireFormat.encode(ValueFormat.JSON, 7, List.of(0), payload)).isEqualTo(WireFormat.encode(7, payload));
+  }
 }
