@@ -102,7 +102,7 @@ public record ConformanceCase(Path file, String name, String source, IcebergTopi
   }
 
   public static int parallelism(lakehouse.stack.Settings settings) {
-    return settings.positiveInt(PARALLELISM, 8);
+    return settings.positiveInt(PARALLELISM, 12);
   }
 
   /**

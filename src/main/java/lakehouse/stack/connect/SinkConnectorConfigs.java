@@ -138,6 +138,12 @@ final class SinkConnectorConfigs {
     // Kafka Connect's sink consumers set no isolation level (Worker.baseConsumerConfigs), and Kafka's default is
     // read_uncommitted, so without this an aborted record would become a row.
     config.put("consumer.override.isolation.level", "read_committed");
+    // A consumer's close waits for its fetch session's closing fetch, which the broker holds for fetch.max.wait.ms
+    // (500 ms) when there is nothing to read (Fetcher.maybeCloseFetchSessions). A connector's delete closes the sink's
+    // consumer and the sink's control consumer one after the other while holding the standalone worker's lock, so at
+    // the default every create and delete of the run queued behind ~1 s of idle waits (seen with jstack).
+    config.put("consumer.override.fetch.max.wait.ms", "50");
+    config.put("iceberg.kafka.fetch.max.wait.ms", "50");
     // Redpanda stores the key and header values as they were produced: raw bytes.
     config.put("key.converter", BYTES);
     config.put("header.converter", BYTES);
