@@ -39,6 +39,7 @@ final class RestCatalogServer implements AutoCloseable {
 
   static RestCatalogServer start(String jdbcUrl, String warehouse, Endpoints.S3 s3) throws Exception {
     Map<String, String> props = new HashMap<>(IcebergClients.s3FileIo(s3));
+    props.put("io-impl", MetadataCachingFileIO.class.getName());
     props.put("uri", jdbcUrl);
     props.put("jdbc.user", "postgres");
     props.put("jdbc.password", "");
