@@ -92,6 +92,9 @@ final class ChildJvm implements AutoCloseable {
     }
     command.addAll(ChildProcesses.javaCommand());
     command.add("-Xmx1g");
+    // A child lives for seconds and is mostly start-up: C2's compiler threads took CPU its stack needed (measured:
+    // the four process specs ~10 s faster on 2 cores). The spec JVM keeps C2: C1 only made it slower.
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-Djava.io.tmpdir=" + tmpDir);
     command.add("-D" + StackLog.LOG_FILE_PROPERTY + "=" + stackLog);
     systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
