@@ -2,9 +2,12 @@ package lakehouse.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import lakehouse.Lakehouse;
+import lakehouse.junit.ConcurrentTests;
 import lakehouse.junit.LakehouseSpec;
 import lakehouse.pipeline.Produced;
 import lakehouse.pipeline.Producing;
@@ -16,7 +19,8 @@ import lakehouse.stack.IcebergTopic;
 import lakehouse.stack.RunSettings;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * A new schema version that adds an optional property adds an optional column; rows written before it
@@ -38,9 +42,19 @@ class SchemaEvolutionSpec {
       {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
        "properties": {"id": {"type": "string"}, "symbol": {"type": "string"}}}""");
 
-  @Test
-  void aNewOptionalPropertyBecomesAColumnThatEarlierRowsReadAsNull(Lakehouse lakehouse, RunSettings settings)
-      throws Exception {
+  /** Both at the same time: two topics of their own, and each mostly waits for commits. */
+  @TestFactory
+  List<DynamicTest> aNewPropertyAndAnIncompatibleType(Lakehouse lakehouse, RunSettings settings) {
+    Map<String, ConcurrentTests.Body> tests = new LinkedHashMap<>();
+    tests.put("a new optional property becomes a column that earlier rows read as NULL",
+        () -> aNewOptionalPropertyBecomesAColumnThatEarlierRowsReadAsNull(lakehouse, settings));
+    tests.put("an incompatible type change sends the records to the dead-letter table",
+        () -> anIncompatibleTypeChangeSendsTheRecordsToTheDeadLetterTable(lakehouse, settings));
+    return ConcurrentTests.of(tests);
+  }
+
+  private static void aNewOptionalPropertyBecomesAColumnThatEarlierRowsReadAsNull(Lakehouse lakehouse,
+      RunSettings settings) throws Exception {
     String topic = lakehouse.topic("schema_evolution");
     long v1Snapshot = committedV1RowsThenEvolvedTo(V2, lakehouse, settings, topic);
     produce(lakehouse, topic, EACH + 1, id -> "{\"id\":" + id + ",\"symbol\":\"MSFT\",\"venue\":\"XNAS\"}");
@@ -69,9 +83,8 @@ class SchemaEvolutionSpec {
    * the dead-letter table (record_multiplexer.cc, incompatible_schema; schema_evolution_test.py,
    * illegal_promotion_int_to_string).
    */
-  @Test
-  void anIncompatibleTypeChangeSendsTheRecordsToTheDeadLetterTable(Lakehouse lakehouse, RunSettings settings)
-      throws Exception {
+  private static void anIncompatibleTypeChangeSendsTheRecordsToTheDeadLetterTable(Lakehouse lakehouse,
+      RunSettings settings) throws Exception {
     String topic = lakehouse.topic("schema_incompatible");
     committedV1RowsThenEvolvedTo(STRING_ID, lakehouse, settings, topic);
     produce(lakehouse, topic, EACH + 1, id -> "{\"id\":\"" + id + "\",\"symbol\":\"MSFT\"}");
