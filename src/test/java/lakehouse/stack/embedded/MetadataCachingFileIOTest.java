@@ -41,7 +41,12 @@ class MetadataCachingFileIOTest {
   static void stop() {
     io.close();
     direct.close();
-    s3.close();
+    try {
+      s3.close();
+    } catch (IllegalStateException gracefulStopTimedOut) {
+      // Seen once in CI: Jetty's 2 s graceful stop ran out while the SDK's shared HTTP client still held a connection.
+      // Jetty stops the connectors after that anyway; what this class proves is above.
+    }
   }
 
   @Test
