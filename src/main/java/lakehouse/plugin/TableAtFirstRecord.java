@@ -3,7 +3,6 @@ package lakehouse.plugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import lakehouse.schema.IcebergTypes;
 import lakehouse.schema.JsonSchema;
@@ -62,8 +61,6 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
   private RESTCatalog catalog;
   private volatile boolean ready;
   private String incompatible;
-  /** Schema Registry modes: a writer's new fields go at the end, the table's order wins (catalog_schema_manager.cc). */
-  private boolean appendNewColumns;
   /** The writer schemas' columns whose table is ensured, and what was wrong where one did not fit. */
   private final Map<Types.StructType, String> ensured = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -89,7 +86,6 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
     String problem = ensured.get(columns);
     if (problem == null) {
       synchronized (this) {
-        appendNewColumns = true;
         wanted = IcebergTypes.tableSchema(columns);
         incompatible = null;
         ready = false;
@@ -162,20 +158,16 @@ public final class TableAtFirstRecord implements Transformation<SinkRecord> {
   }
 
   /**
-   * Adds the columns the schema gained, each at its place in name order, where Redpanda's sorted
-   * schema puts it; Iceberg refuses a change it cannot apply, and so does Redpanda.
+   * Adds the columns the schema gained at the end of their struct, and never removes one: on 25.3 the
+   * table schema is merged with the writer's (catalog_schema_manager.cc ensure_table_schema,
+   * compatibility.cc merge_struct_types), in every mode and format. Iceberg refuses a change it cannot
+   * apply, and so does Redpanda.
    */
   private void evolve(Table existing) {
     UpdateSchema update;
     Schema evolved;
     try {
       update = existing.updateSchema().unionByNameWith(wanted);
-      List<String> order = wanted.columns().stream().map(Types.NestedField::name).toList();
-      for (int i = 1; i < order.size() && !appendNewColumns; i++) {
-        if (existing.schema().findField(order.get(i)) == null) {
-          update.moveAfter(order.get(i), order.get(i - 1));
-        }
-      }
       evolved = update.apply();
     } catch (IllegalArgumentException | ValidationException e) {
       incompatible = "the schema of " + table + " changed incompatibly with its table: " + e.getMessage();
