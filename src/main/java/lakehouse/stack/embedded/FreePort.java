@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,11 +37,32 @@ public final class FreePort {
   }
 
   public static int next() {
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(LOOPBACK))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+    return next(1).get(0);
+  }
+
+  /**
+   * {@code count} different free ports. Each is held until all are chosen: ports chosen one after the other
+   * can be the same one (it happened in CI: a broker given one port for both of its listeners).
+   */
+  public static List<Integer> next(int count) {
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(LOOPBACK));
+        held.add(socket);
+        socket.setReuseAddress(true);
+      }
+      return held.stream().map(ServerSocket::getLocalPort).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port on " + LOOPBACK, e);
+    } finally {
+      for (ServerSocket socket : held) {
+        try {
+          socket.close();
+        } catch (IOException ignored) {
+          // closing a listening socket that accepted nothing
+        }
+      }
     }
   }
 }

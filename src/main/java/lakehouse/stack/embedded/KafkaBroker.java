@@ -32,12 +32,10 @@ final class KafkaBroker implements AutoCloseable {
 
   static KafkaBroker start(Path logDir) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      int port = FreePort.next();
-      int controllerPort = FreePort.next();
+      List<Integer> ports = FreePort.next(2);
       try {
-        return startOn(logDir, port, controllerPort);
+        return startOn(logDir, ports.get(0), ports.get(1));
       } catch (RuntimeException e) {
-        List<Integer> ports = List.of(port, controllerPort);
         if (attempt == FreePort.ATTEMPTS || !FreePort.anyTaken(ports)) {
           throw e;
         }
