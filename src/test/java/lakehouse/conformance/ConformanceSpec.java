@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import lakehouse.Lakehouse;
+import lakehouse.junit.ConcurrentTests;
 import lakehouse.junit.LakehouseSpec;
 import lakehouse.stack.RunSettings;
 import lakehouse.stack.StackKind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,32 +28,25 @@ class ConformanceSpec {
   @TestFactory
   List<DynamicTest> everyCaseBehavesAsOnRedpanda(Lakehouse lakehouse, RunSettings settings) {
     List<CaseFile> files = ConformanceCase.toRun(settings.source());
-    ExecutorService runners = Executors.newFixedThreadPool(ConformanceCase.parallelism(settings.source()), runnable -> {
-      Thread thread = new Thread(runnable, "lakehouse-conformance");
-      thread.setDaemon(true);
-      return thread;
-    });
-    List<DynamicTest> tests = new ArrayList<>();
+    List<Named<ConcurrentTests.Body>> cases = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       CaseFile file = files.get(i);
-      if (!file.readable()) {
-        // Its own test fails, naming the file and the field; the other cases still run.
-        tests.add(DynamicTest.dynamicTest(file.displayName(), file::orFail));
-        continue;
-      }
-      ConformanceCase testCase = file.testCase();
-      if (testCase.embeddedDiffers().isPresent() && lakehouse.stack() == StackKind.EMBEDDED) {
-        // The stand-in cannot do what Redpanda does here: skipped with the reason, never bent to the stand-in.
-        tests.add(DynamicTest.dynamicTest(file.displayName(), () -> Assumptions.abort(
-            "the embedded stack differs from Redpanda here: " + testCase.embeddedDiffers().get())));
-        continue;
-      }
-      int index = i;
-      Future<List<String>> result = runners.submit(() -> new CaseRun(lakehouse, settings, testCase, index).run());
-      tests.add(DynamicTest.dynamicTest(file.displayName(), () ->
-          assertThat(result.get()).as("%s (%s)", testCase.name(), testCase.source()).isEmpty()));
+      cases.add(Named.of(file.displayName(), caseBody(file, i, lakehouse, settings)));
     }
-    runners.shutdown();
-    return tests;
+    return ConcurrentTests.of(ConformanceCase.parallelism(settings.source()), cases);
+  }
+
+  private static ConcurrentTests.Body caseBody(CaseFile file, int index, Lakehouse lakehouse, RunSettings settings) {
+    if (!file.readable()) {
+      // Its own test fails, naming the file and the field; the other cases still run.
+      return file::orFail;
+    }
+    ConformanceCase testCase = file.testCase();
+    if (testCase.embeddedDiffers().isPresent() && lakehouse.stack() == StackKind.EMBEDDED) {
+      // The stand-in cannot do what Redpanda does here: skipped with the reason, never bent to the stand-in.
+      return () -> Assumptions.abort("the embedded stack differs from Redpanda here: " + testCase.embeddedDiffers().get());
+    }
+    return () -> assertThat(new CaseRun(lakehouse, settings, testCase, index).run())
+        .as("%s (%s)", testCase.name(), testCase.source()).isEmpty();
   }
 }

@@ -2,9 +2,7 @@ package lakehouse.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import lakehouse.Lakehouse;
 import lakehouse.junit.ConcurrentTests;
@@ -20,6 +18,7 @@ import lakehouse.stack.RunSettings;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -45,12 +44,11 @@ class SchemaEvolutionSpec {
   /** Both at the same time: two topics of their own, and each mostly waits for commits. */
   @TestFactory
   List<DynamicTest> aNewPropertyAndAnIncompatibleType(Lakehouse lakehouse, RunSettings settings) {
-    Map<String, ConcurrentTests.Body> tests = new LinkedHashMap<>();
-    tests.put("a new optional property becomes a column that earlier rows read as NULL",
-        () -> aNewOptionalPropertyBecomesAColumnThatEarlierRowsReadAsNull(lakehouse, settings));
-    tests.put("an incompatible type change sends the records to the dead-letter table",
-        () -> anIncompatibleTypeChangeSendsTheRecordsToTheDeadLetterTable(lakehouse, settings));
-    return ConcurrentTests.of(tests);
+    return ConcurrentTests.of(List.of(
+        Named.of("a new optional property becomes a column that earlier rows read as NULL",
+            () -> aNewOptionalPropertyBecomesAColumnThatEarlierRowsReadAsNull(lakehouse, settings)),
+        Named.of("an incompatible type change sends the records to the dead-letter table",
+            () -> anIncompatibleTypeChangeSendsTheRecordsToTheDeadLetterTable(lakehouse, settings))));
   }
 
   private static void aNewOptionalPropertyBecomesAColumnThatEarlierRowsReadAsNull(Lakehouse lakehouse,

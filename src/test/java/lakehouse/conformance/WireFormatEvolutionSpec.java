@@ -3,11 +3,10 @@ package lakehouse.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import lakehouse.Lakehouse;
 import lakehouse.junit.ConcurrentTests;
 import lakehouse.junit.LakehouseSpec;
@@ -26,6 +25,7 @@ import lakehouse.stack.redpanda.RedpandaIcebergTopics;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -50,11 +50,9 @@ class WireFormatEvolutionSpec {
   @TestFactory
   List<DynamicTest> theTableFollowsEachWritersVersionAndRefusesAnIllegalPromotion(Lakehouse lakehouse,
       RunSettings settings) {
-    Map<String, ConcurrentTests.Body> formats = new LinkedHashMap<>();
-    for (ValueFormat format : List.of(ValueFormat.AVRO, ValueFormat.PROTOBUF)) {
-      formats.put(format.name(), () -> evolveIn(format, lakehouse, settings));
-    }
-    return ConcurrentTests.of(formats);
+    return ConcurrentTests.of(Stream.of(ValueFormat.AVRO, ValueFormat.PROTOBUF)
+        .map(format -> Named.<ConcurrentTests.Body>of(format.name(), () -> evolveIn(format, lakehouse, settings)))
+        .toList());
   }
 
   private static void evolveIn(ValueFormat format, Lakehouse lakehouse, RunSettings settings) throws Exception {

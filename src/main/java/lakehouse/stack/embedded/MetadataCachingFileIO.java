@@ -38,15 +38,16 @@ public final class MetadataCachingFileIO implements DelegateFileIO {
 
   @Override
   public InputFile newInputFile(String location) {
-    if (!location.endsWith(".metadata.json")) {
-      return s3.newInputFile(location);
-    }
-    return new InMemoryInputFile(location, metadataFile(location));
+    return isMetadataFile(location) ? new InMemoryInputFile(location, metadataFile(location)) : s3.newInputFile(location);
   }
 
   @Override
   public InputFile newInputFile(String location, long length) {
-    return location.endsWith(".metadata.json") ? newInputFile(location) : s3.newInputFile(location, length);
+    return isMetadataFile(location) ? newInputFile(location) : s3.newInputFile(location, length);
+  }
+
+  private static boolean isMetadataFile(String location) {
+    return location.endsWith(".metadata.json");
   }
 
   private byte[] metadataFile(String location) {
@@ -100,8 +101,7 @@ public final class MetadataCachingFileIO implements DelegateFileIO {
   @Override
   public void deletePrefix(String prefix) {
     synchronized (metadataFiles) {
-      metadataFiles.keySet().removeIf(location -> location.startsWith(prefix));
-      cachedBytes = metadataFiles.values().stream().mapToLong(contents -> contents.length).sum();
+      metadataFiles.keySet().stream().filter(location -> location.startsWith(prefix)).toList().forEach(this::forget);
     }
     s3.deletePrefix(prefix);
   }
